@@ -1,0 +1,76 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings shared by every target of ours, as Hummingbird does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "roster",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "roster", targets: ["roster"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // Pure SCIM 2.0 (RFC 7643/7644): JSON, schemas, filters, PATCH, validation. Foundation only.
+        .target(name: "SCIM", swiftSettings: swiftSettings),
+        // The store contract and the domain around SCIM resources: organizations, keys, logs.
+        .target(
+            name: "RosterStore",
+            dependencies: ["SCIM", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // The embedded default store: SQLite through GRDB, one file, WAL.
+        .target(
+            name: "RosterSQLite",
+            dependencies: ["SCIM", "RosterStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The SCIM HTTP server: routes under /scim/v2, auth, limits, request log.
+        .target(
+            name: "RosterServer",
+            dependencies: [
+                "SCIM", "RosterStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "roster",
+            dependencies: [
+                "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RosterStoreTests",
+            dependencies: ["SCIM", "RosterStore", "RosterSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RosterServerTests",
+            dependencies: [
+                "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

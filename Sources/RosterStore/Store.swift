@@ -1,0 +1,83 @@
+import Foundation
+import SCIM
+
+/// Everything Roster keeps, behind one contract so that the embedded SQLite store and a future
+/// PostgreSQL store are interchangeable (one contract test suite runs against each).
+///
+/// Methods take and return core values, never database rows. Errors are ``SCIMError``s with the
+/// status a SCIM client should see: 404 for an id not in the organization (another organization's
+/// id included), 409 `uniqueness`, 412 for a version mismatch, 403 for the seat limit. Every write
+/// is one transaction: it is durable when the method returns, and on error nothing changed.
+public protocol Store: Sendable {
+    // MARK: Organizations
+
+    func createOrganization(name: String, plan: Plan, seatLimit: Int, phonePolicy: PhonePolicy) async throws -> Organization
+    func organizations() async throws -> [Organization]
+    func organization(id: String) async throws -> Organization?
+    /// Saves name, plan, seat limit and phone policy (not the member count, which the store keeps).
+    func updateOrganization(_ organization: Organization) async throws -> Organization
+
+    // MARK: API keys
+
+    func createAPIKey(organizationID: String, label: String, expiresAt: Date?) async throws -> NewAPIKey
+    func apiKeys(organizationID: String) async throws -> [APIKey]
+    /// The key whose id or visible prefix is `idOrPrefix`.
+    func apiKey(idOrPrefix: String) async throws -> APIKey?
+    /// The key and organization a presented secret belongs to, if the key is usable at `now`.
+    func authenticate(secret: String, at now: Date) async throws -> (key: APIKey, organization: Organization)?
+    /// Issues a new key with the old key's label and organization; the old key keeps working for
+    /// `grace` (0 revokes it at once).
+    func rotateAPIKey(id: String, grace: TimeInterval, at now: Date) async throws -> NewAPIKey
+    func revokeAPIKey(id: String, at now: Date) async throws
+    /// Records when keys were last used (batched by the server; one write for many requests).
+    func recordKeyUse(_ lastUsed: [String: Date]) async throws
+
+    // MARK: Members (SCIM Users)
+
+    /// Creates a member from validated canonical attributes. Throws 409 when `userName` is taken
+    /// (without regard to case) and 403 when an active member would pass the seat limit.
+    func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource
+    /// The member with its `groups` loaded, or nil.
+    func member(organizationID: String, id: String) async throws -> SCIMResource?
+    func replaceMember(
+        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+    ) async throws -> SCIMResource
+    /// Read-modify-write in one transaction: `change` gets the current member and returns its new
+    /// attributes (a PATCH). Concurrent modifications are serialised, never lost.
+    func modifyMember(
+        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        change: @Sendable (SCIMResource) throws -> JSONObject
+    ) async throws -> SCIMResource
+    func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
+    func members(organizationID: String, query: ListQuery) async throws -> ListPage
+
+    // MARK: Teams (SCIM Groups)
+
+    func createTeam(organizationID: String, attributes: JSONObject, memberIDs: [String], actor: Actor) async throws -> TeamWriteResult
+    func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource?
+    func replaceTeam(
+        organizationID: String, id: String, attributes: JSONObject, memberIDs: [String], expectedVersion: Int?, actor: Actor
+    ) async throws -> TeamWriteResult
+    /// Read-modify-write in one transaction; the membership steps of the result are applied in
+    /// order at O(changed members). `change` gets the team without its members.
+    func modifyTeam(
+        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        change: @Sendable (SCIMResource) throws -> PatchResult
+    ) async throws -> TeamWriteResult
+    /// Deletes the team; its members stay.
+    func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
+    func teams(organizationID: String, query: ListQuery) async throws -> ListPage
+    /// A page of a team's members, in a stable order, for browsing big teams.
+    func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef]
+
+    // MARK: Logs
+
+    func appendRequestLog(_ entries: [RequestLogEntry]) async throws
+    func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry]
+    /// Deletes all but the newest `keepLatest` entries and every entry older than `olderThan`.
+    /// Returns how many were deleted.
+    @discardableResult
+    func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int
+    func appendAudit(_ entry: AuditEntry) async throws
+    func auditLog(organizationID: String?, limit: Int) async throws -> [AuditEntry]
+}

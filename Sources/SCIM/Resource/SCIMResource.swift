@@ -1,0 +1,129 @@
+import Foundation
+
+/// A stored member (SCIM User) or team (SCIM Group).
+///
+/// `attributes` holds the client-writable attributes in canonical spelling (schema names, extension
+/// objects under their URN) and never `id`, `meta`, `schemas`, `password`, `groups` or `members`:
+/// those are Roster's to assign or live elsewhere (team memberships have their own table, so a
+/// 100,000-member team is not one giant document).
+public struct SCIMResource: Sendable, Hashable {
+    public var kind: ResourceKind
+    public var id: String
+    public var attributes: JSONObject
+    public var meta: ResourceMeta
+    /// A team's members, when they were loaded (nil: not asked for).
+    public var members: [MemberRef]?
+    /// The teams a member belongs to, when they were loaded (nil: not asked for).
+    public var groups: [GroupRef]?
+
+    public init(
+        kind: ResourceKind, id: String, attributes: JSONObject, meta: ResourceMeta,
+        members: [MemberRef]? = nil, groups: [GroupRef]? = nil
+    ) {
+        self.kind = kind
+        self.id = id
+        self.attributes = attributes
+        self.meta = meta
+        self.members = members
+        self.groups = groups
+    }
+
+    public var userName: String? { attributes["userName"]?.stringValue }
+    public var displayName: String? { attributes["displayName"]?.stringValue }
+    public var externalId: String? { attributes["externalId"]?.stringValue }
+    /// A member is active unless `active` is explicitly false (RFC 7643 leaves the default open;
+    /// Okta always sends it).
+    public var active: Bool { attributes["active"]?.boolValue ?? true }
+
+    /// The full SCIM representation, `meta.location` under `baseURL` (e.g. `https://h/scim/v2`).
+    public func json(baseURL: String) -> JSONObject {
+        var o = JSONObject()
+        var schemas: [JSONValue] = [.string(kind.schema.id)]
+        for ext in kind.extensions where attributes[ext.id] != nil { schemas.append(.string(ext.id)) }
+        o["schemas"] = .array(schemas)
+        o["id"] = .string(id)
+        if let externalId = attributes["externalId"] { o["externalId"] = externalId }
+        for member in attributes where member.key != "externalId" && !kind.extensions.contains(where: { $0.id == member.key }) {
+            o[member.key] = member.value
+        }
+        if let members {
+            o["members"] = .array(members.map { $0.json(baseURL: baseURL) })
+        }
+        if let groups, !groups.isEmpty {
+            o["groups"] = .array(groups.map { $0.json(baseURL: baseURL) })
+        }
+        for ext in kind.extensions {
+            if let value = attributes[ext.id] { o[ext.id] = value }
+        }
+        o["meta"] = meta.json(resourceType: kind.rawValue, location: "\(baseURL)\(kind.endpoint)/\(id)")
+        return o
+    }
+}
+
+/// `meta` (RFC 7643 §3.1). `version` counts every change and becomes the weak ETag `W/"n"`.
+public struct ResourceMeta: Sendable, Hashable {
+    public var created: Date
+    public var lastModified: Date
+    public var version: Int
+
+    public init(created: Date, lastModified: Date, version: Int) {
+        self.created = created
+        self.lastModified = lastModified
+        self.version = version
+    }
+
+    /// The entity tag for `ETag` and `meta.version`.
+    public var etag: String { "W/\"\(version)\"" }
+
+    public func json(resourceType: String, location: String) -> JSONValue {
+        [
+            "resourceType": .string(resourceType),
+            "created": .string(SCIMDateTime.format(created)),
+            "lastModified": .string(SCIMDateTime.format(lastModified)),
+            "location": .string(location),
+            "version": .string(etag),
+        ]
+    }
+}
+
+/// One member of a team, as a Group's `members` lists it.
+public struct MemberRef: Sendable, Hashable {
+    /// The member's SCIM id.
+    public var value: String
+    /// The member's display name, or its userName when it has none.
+    public var display: String?
+
+    public init(value: String, display: String? = nil) {
+        self.value = value
+        self.display = display
+    }
+
+    public func json(baseURL: String) -> JSONValue {
+        var o = JSONObject()
+        o["value"] = .string(value)
+        o["$ref"] = .string("\(baseURL)/Users/\(value)")
+        if let display { o["display"] = .string(display) }
+        o["type"] = "User"
+        return .object(o)
+    }
+}
+
+/// One team a member belongs to, as a User's read-only `groups` lists it.
+public struct GroupRef: Sendable, Hashable {
+    public var value: String
+    public var display: String?
+
+    public init(value: String, display: String? = nil) {
+        self.value = value
+        self.display = display
+    }
+
+    public func json(baseURL: String) -> JSONValue {
+        var o = JSONObject()
+        o["value"] = .string(value)
+        o["$ref"] = .string("\(baseURL)/Groups/\(value)")
+        if let display { o["display"] = .string(display) }
+        o["type"] = "direct"
+        return .object(o)
+    }
+}
