@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `roster`: a SCIM 2.0 provisioning target with an operator console.
+struct Roster: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "A SCIM 2.0 provisioning target for Okta, Entra ID and any RFC 7644 client.",
+        discussion: """
+            Members are SCIM Users and teams are SCIM Groups, kept in one SQLite file \
+            (--database, default ./roster.sqlite, or $ROSTER_DATABASE).
+            """,
+        version: "0.1.0",
+        subcommands: [Serve.self, OrgCommand.self, KeysCommand.self],
+        defaultSubcommand: Serve.self
+    )
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import RosterSQLite
+import RosterStore
+
+/// `--database`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "path"))
+    var database: String = ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
+
+    func openStore() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore.open(path: database)
+        } catch {
+            throw CLIError("cannot open database \(database): \(error)")
+        }
+    }
+}
+
+/// A one-line error for the terminal: ArgumentParser prints `Error: <description>` and exits 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
