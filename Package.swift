@@ -46,6 +46,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // ncursesw for the console terminal layer. No pkgConfig: SwiftPM drops its cflags (see shim.h).
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // The console's pure foundations: display width, sanitiser, in-memory screen, theme, keys, layout.
+        .target(name: "ConsoleCore", swiftSettings: swiftSettings),
         .executableTarget(
             name: "roster",
             dependencies: [
@@ -70,6 +74,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConsoleCoreTests",
+            dependencies: ["ConsoleCore"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,53 @@
+/// Everything a key can ask the console to do. The key registry maps keys to these per context; the reducer
+/// interprets them. Naming an action once lets help, hints and (later) remapping all come from one table.
+public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
+    // Screens
+    case showMembers, showTeams, showRequests, showKeys
+    case previousScreen, nextScreen
+    // Movement in lists and detail views
+    case moveUp, moveDown, moveToTop, moveToBottom
+    case pageUp, pageDown, halfPageUp, halfPageDown
+    // Drilling in and out
+    case open
+    /// Close popup → cancel prompt → clear filter → go back; never quits (lazygit PR #904).
+    case back
+    /// `q`: back; at the top level, ask whether to quit.
+    case backOrQuit
+    /// Ctrl-C: ask whether to quit from anywhere.
+    case quit
+    case nextTab, previousTab
+    case nextItem, previousItem
+    // Lists
+    case filter, cycleSort, reverseSort, copy
+    // Global
+    case help, command, redraw
+    // Requests
+    case togglePause, follow, toggleErrorsOnly, clearRequests
+    // Detail
+    case toggleBodyView
+    // Members
+    case newMember, editMember, toggleMemberActive, deleteMember
+    // Teams
+    case newTeam, renameTeam, deleteTeam, addTeamMember, removeTeamMember
+    // API keys
+    case newKey, rotateKey, renameKey, revokeKey
+    // Prompt editing (text inputs are modal: every printable key is text there)
+    case promptSubmit, promptCancel, promptComplete
+    case promptDeleteBackward, promptDeleteForward, promptDeleteWord, promptDeleteToStart
+    case promptCursorLeft, promptCursorRight, promptCursorStart, promptCursorEnd
+    // Yes/no questions
+    case confirmAccept, confirmDecline
+
+    /// Whether the action changes stored data; a `--read-only` console hides these from hints and help and
+    /// refuses them.
+    public var isMutation: Bool {
+        switch self {
+        case .newMember, .editMember, .toggleMemberActive, .deleteMember,
+            .newTeam, .renameTeam, .deleteTeam, .addTeamMember, .removeTeamMember,
+            .newKey, .rotateKey, .renameKey, .revokeKey:
+            return true
+        default:
+            return false
+        }
+    }
+}

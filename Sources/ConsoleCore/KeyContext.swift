@@ -1,0 +1,54 @@
+/// Where a key binding applies. A screen looks keys up along its `chain`, most specific first, so a key can mean
+/// `new key` on the Keys screen and `next request` in a request's detail without clashing.
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+    /// Everywhere outside prompts and questions: screens, help, command line, quit, redraw.
+    case global
+    /// Moving through rows, in lists and detail views.
+    case navigation
+    /// Every list screen: open, filter, sort, copy.
+    case lists
+    /// Every detail view: tabs, open the focused item, copy, body view.
+    case detail
+    case members, memberDetail
+    case teams, teamDetail
+    case requests, requestDetail
+    case keys
+    /// A text input (filter, command line, typed confirmation): only editing keys are bound; printable keys are
+    /// text, so a letter can never trigger an action while typing (k9s#33).
+    case prompt
+    /// A yes/no question; the default answer is no.
+    case confirm
+
+    /// The contexts searched for a key in this one, most specific first.
+    public var chain: [KeyContext] {
+        switch self {
+        case .global, .navigation, .prompt, .confirm:
+            return [self]
+        case .lists, .detail:
+            return [self, .navigation, .global]
+        case .members, .teams, .requests, .keys:
+            return [self, .lists, .navigation, .global]
+        case .memberDetail, .teamDetail, .requestDetail:
+            return [self, .detail, .navigation, .global]
+        }
+    }
+
+    /// The heading of this context's section in the help overlay.
+    public var title: String {
+        switch self {
+        case .global: return "Global"
+        case .navigation: return "Navigation"
+        case .lists: return "Lists"
+        case .detail: return "Detail"
+        case .members: return "Members"
+        case .memberDetail: return "Member"
+        case .teams: return "Teams"
+        case .teamDetail: return "Team"
+        case .requests: return "Requests"
+        case .requestDetail: return "Request"
+        case .keys: return "API Keys"
+        case .prompt: return "Text input"
+        case .confirm: return "Question"
+        }
+    }
+}
