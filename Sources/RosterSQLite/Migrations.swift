@@ -1,0 +1,183 @@
+import GRDB
+
+/// The schema, as named migrations applied in order. Never edit a shipped migration: add "v2".
+///
+/// Invariants live in the schema ("trust SQLite more than yourself"): case-insensitive uniqueness
+/// through unique key columns, foreign keys with cascades, and triggers that keep the counters
+/// (`organization.activeMembers`, `team.memberCount`…) exact for writes from any process.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Timestamps are `SCIMDateTime.format` text (UTC, milliseconds), which sorts in time order.
+    /// `*Key` columns hold `CaseFolding.key` of the column they follow.
+    /// `memberGeneration`/`teamGeneration` change with every member/team write, so cached list
+    /// cursors can tell they are stale.
+    private static let v1 = """
+        CREATE TABLE organization (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            nameKey TEXT NOT NULL UNIQUE,
+            plan TEXT NOT NULL,
+            seatLimit INTEGER NOT NULL,
+            phonePolicy TEXT NOT NULL,
+            activeMembers INTEGER NOT NULL DEFAULT 0,
+            memberCount INTEGER NOT NULL DEFAULT 0,
+            teamCount INTEGER NOT NULL DEFAULT 0,
+            memberGeneration INTEGER NOT NULL DEFAULT 0,
+            teamGeneration INTEGER NOT NULL DEFAULT 0,
+            createdAt TEXT NOT NULL
+        );
+
+        CREATE TABLE apiKey (
+            id TEXT PRIMARY KEY NOT NULL,
+            organizationId TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            prefix TEXT NOT NULL UNIQUE,
+            hash BLOB NOT NULL,
+            createdAt TEXT NOT NULL,
+            lastUsedAt TEXT,
+            expiresAt TEXT,
+            revokedAt TEXT
+        );
+        CREATE INDEX apiKey_organization ON apiKey(organizationId);
+
+        CREATE TABLE member (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            organizationId TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            userName TEXT NOT NULL,
+            userNameKey TEXT NOT NULL,
+            externalId TEXT,
+            displayName TEXT,
+            displayNameKey TEXT,
+            active INTEGER NOT NULL,
+            phoneFlagged INTEGER NOT NULL,
+            createdVia TEXT NOT NULL,
+            createdAt TEXT NOT NULL,
+            lastModified TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            attributes TEXT NOT NULL,
+            UNIQUE (organizationId, userNameKey)
+        );
+        CREATE INDEX member_organization ON member(organizationId);
+        CREATE INDEX member_externalId ON member(organizationId, externalId);
+        CREATE INDEX member_displayName ON member(organizationId, displayNameKey);
+        CREATE INDEX member_lastModified ON member(organizationId, lastModified);
+        CREATE INDEX member_active ON member(organizationId, active);
+
+        CREATE TABLE memberEmail (
+            memberRowid INTEGER NOT NULL REFERENCES member(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            organizationId TEXT NOT NULL,
+            valueKey TEXT NOT NULL,
+            typeKey TEXT,
+            isPrimary INTEGER NOT NULL,
+            PRIMARY KEY (memberRowid, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX memberEmail_value ON memberEmail(organizationId, valueKey);
+
+        CREATE TABLE team (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            organizationId TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            displayName TEXT NOT NULL,
+            displayNameKey TEXT NOT NULL,
+            externalId TEXT,
+            createdVia TEXT NOT NULL,
+            createdAt TEXT NOT NULL,
+            lastModified TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            memberCount INTEGER NOT NULL DEFAULT 0,
+            attributes TEXT NOT NULL,
+            UNIQUE (organizationId, displayNameKey)
+        );
+        CREATE INDEX team_organization ON team(organizationId);
+        CREATE INDEX team_externalId ON team(organizationId, externalId);
+        CREATE INDEX team_lastModified ON team(organizationId, lastModified);
+
+        CREATE TABLE teamMembership (
+            teamRowid INTEGER NOT NULL REFERENCES team(rowid) ON DELETE CASCADE,
+            memberRowid INTEGER NOT NULL REFERENCES member(rowid) ON DELETE CASCADE,
+            addedAt TEXT NOT NULL,
+            PRIMARY KEY (teamRowid, memberRowid)
+        ) WITHOUT ROWID;
+        CREATE INDEX teamMembership_member ON teamMembership(memberRowid);
+
+        CREATE TABLE requestLog (
+            id INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            organizationId TEXT,
+            method TEXT NOT NULL,
+            path TEXT NOT NULL,
+            query TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            latencyMicros INTEGER NOT NULL,
+            clientAddress TEXT NOT NULL,
+            userAgent TEXT NOT NULL,
+            keyPrefix TEXT,
+            requestHeaders TEXT NOT NULL,
+            requestBody TEXT NOT NULL,
+            responseBody TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            resourceId TEXT,
+            scimType TEXT
+        );
+        CREATE INDEX requestLog_organization ON requestLog(organizationId, id);
+        CREATE INDEX requestLog_resource ON requestLog(resourceId, id);
+        CREATE INDEX requestLog_time ON requestLog(time);
+
+        CREATE TABLE auditLog (
+            id INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            organizationId TEXT,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX auditLog_organization ON auditLog(organizationId, id);
+
+        CREATE TRIGGER member_inserted AFTER INSERT ON member BEGIN
+            UPDATE organization
+            SET memberCount = memberCount + 1, activeMembers = activeMembers + NEW.active,
+                memberGeneration = memberGeneration + 1
+            WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER member_updated AFTER UPDATE ON member BEGIN
+            UPDATE organization
+            SET activeMembers = activeMembers + NEW.active - OLD.active, memberGeneration = memberGeneration + 1
+            WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER member_deleted AFTER DELETE ON member BEGIN
+            UPDATE organization
+            SET memberCount = memberCount - 1, activeMembers = activeMembers - OLD.active,
+                memberGeneration = memberGeneration + 1, teamGeneration = teamGeneration + 1
+            WHERE id = OLD.organizationId;
+        END;
+
+        CREATE TRIGGER team_inserted AFTER INSERT ON team BEGIN
+            UPDATE organization SET teamCount = teamCount + 1, teamGeneration = teamGeneration + 1
+            WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER team_updated AFTER UPDATE OF displayNameKey, externalId, lastModified, version ON team BEGIN
+            UPDATE organization SET teamGeneration = teamGeneration + 1 WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER team_deleted AFTER DELETE ON team BEGIN
+            UPDATE organization SET teamCount = teamCount - 1, teamGeneration = teamGeneration + 1
+            WHERE id = OLD.organizationId;
+        END;
+
+        CREATE TRIGGER teamMembership_inserted AFTER INSERT ON teamMembership BEGIN
+            UPDATE team SET memberCount = memberCount + 1 WHERE rowid = NEW.teamRowid;
+        END;
+        CREATE TRIGGER teamMembership_deleted AFTER DELETE ON teamMembership BEGIN
+            UPDATE team SET memberCount = memberCount - 1 WHERE rowid = OLD.teamRowid;
+        END;
+        """
+}

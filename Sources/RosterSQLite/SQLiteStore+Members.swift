@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import RosterStore
+import SCIM
+
+extension SQLiteStore {
+    public func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource {
+        let columns = try MemberColumns(attributes)
+        let now = timestamp()
+        let id = UUID().uuidString.lowercased()
+        return try await pool.write { db in
+            let organization = try OrganizationRow.require(db, id: organizationID)
+            if columns.active { try Self.requireSeat(organization) }
+            try mappingUniqueness(of: columns.userName) {
+                _ = try Self.insertMember(db, id: id, organizationID: organizationID, columns, via: actor, now: now.text)
+            }
+            return SCIMResource(
+                kind: .user, id: id, attributes: attributes,
+                meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1), groups: [])
+        }
+    }
+
+    public func member(organizationID: String, id: String) async throws -> SCIMResource? {
+        try await pool.read { db in
+            guard case (let rowid, var member)? = try Self.fetchMember(db, organizationID: organizationID, id: id) else { return nil }
+            member.groups = try Self.groups(db, memberRowid: rowid)
+            return member
+        }
+    }
+
+    public func replaceMember(
+        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+    ) async throws -> SCIMResource {
+        let columns = try MemberColumns(attributes)
+        let now = timestamp()
+        return try await pool.write { db in
+            let (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            return try Self.updateMember(db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, now: now)
+        }
+    }
+
+    public func modifyMember(
+        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        change: @Sendable (SCIMResource) throws -> JSONObject
+    ) async throws -> SCIMResource {
+        let now = timestamp()
+        return try await pool.write { db in
+            var (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            current.groups = try Self.groups(db, memberRowid: rowid)
+            let attributes = try change(current)
+            let columns = try MemberColumns(attributes)
+            return try Self.updateMember(db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, now: now)
+        }
+    }
+
+    public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+        try await pool.write { db in
+            let (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            // Memberships and email rows go with it (ON DELETE CASCADE); triggers fix the counters.
+            try db.cachedStatement(sql: "DELETE FROM member WHERE rowid = ?").execute(arguments: [rowid])
+        }
+    }
+
+    public func members(organizationID: String, query: ListQuery) async throws -> ListPage {
+        try await pool.read { db in
+            let (total, rows) = try self.listRows(db, kind: .user, organizationID: organizationID, query: query)
+            var resources = try rows.map { try ResourceRow.resource($0, kind: .user) }
+            let groups = try Self.groups(db, memberRowids: rows.map { $0[0] })
+            for (index, row) in rows.enumerated() { resources[index].groups = groups[row[0], default: []] }
+            return ListPage(totalResults: total, resources: resources)
+        }
+    }
+
+    // MARK: - Rows
+
+    /// Inserts a member row and its email rows; returns the rowid. Shared with seeding so that
+    /// generated members get exactly the columns a SCIM create would.
+    static func insertMember(
+        _ db: Database, id: String, organizationID: String, _ columns: MemberColumns, via actor: Actor, now: String
+    ) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO member (id, organizationId, userName, userNameKey, externalId, displayName, displayNameKey, active,
+                phoneFlagged, createdVia, createdAt, lastModified, version, attributes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+            """)
+        try statement.execute(arguments: [
+            id, organizationID, columns.userName, columns.userNameKey, columns.externalId, columns.displayName,
+            columns.displayNameKey, columns.active, columns.phoneFlagged, actor.createdVia, now, now, columns.attributesJSON,
+        ])
+        let rowid = db.lastInsertedRowID
+        try insertEmails(db, memberRowid: rowid, organizationID: organizationID, columns.emails)
+        return rowid
+    }
+
+    private static func insertEmails(_ db: Database, memberRowid: Int64, organizationID: String, _ emails: [MemberColumns.Email]) throws {
+        guard !emails.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO memberEmail (memberRowid, position, organizationId, valueKey, typeKey, isPrimary) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, email) in emails.enumerated() {
+            try statement.execute(arguments: [memberRowid, position, organizationID, email.valueKey, email.typeKey, email.isPrimary])
+        }
+    }
+
+    /// Writes new attributes over `current`: a new version, unless nothing changed (Okta re-sends
+    /// unchanged profiles; those are not changes). Reactivating needs a free seat.
+    private static func updateMember(
+        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ columns: MemberColumns,
+        organizationID: String, now: (date: Date, text: String)
+    ) throws -> SCIMResource {
+        var updated = current
+        if attributes != current.attributes {
+            if columns.active && !current.active { try requireSeat(OrganizationRow.require(db, id: organizationID)) }
+            try mappingUniqueness(of: columns.userName) {
+                try db.cachedStatement(sql: """
+                    UPDATE member SET userName = ?, userNameKey = ?, externalId = ?, displayName = ?, displayNameKey = ?,
+                        active = ?, phoneFlagged = ?, lastModified = ?, version = version + 1, attributes = ?
+                    WHERE rowid = ?
+                    """
+                ).execute(arguments: [
+                    columns.userName, columns.userNameKey, columns.externalId, columns.displayName, columns.displayNameKey,
+                    columns.active, columns.phoneFlagged, now.text, columns.attributesJSON, rowid,
+                ])
+            }
+            try db.cachedStatement(sql: "DELETE FROM memberEmail WHERE memberRowid = ?").execute(arguments: [rowid])
+            try insertEmails(db, memberRowid: rowid, organizationID: organizationID, columns.emails)
+            updated.attributes = attributes
+            updated.meta.lastModified = now.date
+            updated.meta.version += 1
+        }
+        updated.groups = try groups(db, memberRowid: rowid)
+        return updated
+    }
+
+    /// The member's rowid and resource (without groups), if it is in the organization.
+    static func fetchMember(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource)? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(ResourceRow.columns("m")) FROM member AS m WHERE m.id = ? AND m.organizationId = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id, organizationID]) else { return nil }
+        return (row[0], try ResourceRow.resource(row, kind: .user))
+    }
+
+    /// The member, or 404: an id of another organization, unknown or malformed, is simply not found.
+    static func requireMember(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource) {
+        guard let found = try fetchMember(db, organizationID: organizationID, id: id) else {
+            throw SCIMError.notFound("Member \(id) not found")
+        }
+        return found
+    }
+
+    /// The rowid of a member of the organization.
+    static func memberRowid(_ db: Database, organizationID: String, id: String) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM member WHERE id = ? AND organizationId = ?")
+        return try Int64.fetchOne(statement, arguments: [id, organizationID])
+    }
+
+    /// The teams a member belongs to, in team creation order.
+    static func groups(_ db: Database, memberRowid: Int64) throws -> [GroupRef] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
+            WHERE tm.memberRowid = ? ORDER BY tt.rowid
+            """)
+        return try Row.fetchAll(statement, arguments: [memberRowid]).map { GroupRef(value: $0[0], display: $0[1]) }
+    }
+
+    /// The teams of several members (a list page) in one query, by member rowid.
+    static func groups(_ db: Database, memberRowids: [Int64]) throws -> [Int64: [GroupRef]] {
+        guard !memberRowids.isEmpty else { return [:] }
+        let statement = try db.cachedStatement(sql: """
+            SELECT tm.memberRowid, tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
+            WHERE tm.memberRowid IN (SELECT value FROM json_each(?)) ORDER BY tm.memberRowid, tt.rowid
+            """)
+        var groups: [Int64: [GroupRef]] = [:]
+        for row in try Row.fetchAll(statement, arguments: [jsonArray(memberRowids)]) {
+            groups[row[0], default: []].append(GroupRef(value: row[1], display: row[2]))
+        }
+        return groups
+    }
+
+    /// Refuses to add an active member past the plan's seat limit.
+    static func requireSeat(_ organization: Organization) throws {
+        guard organization.activeMembers < organization.seatLimit else {
+            throw SCIMError.forbidden(
+                "Seat limit reached (\(organization.activeMembers) of \(organization.seatLimit) active members): "
+                    + "deactivate a member or raise the plan's seat limit")
+        }
+    }
+
+    /// 412 when the client's `If-Match` version is not the stored one (RFC 7644 §3.14).
+    static func checkVersion(_ expected: Int?, of resource: SCIMResource, noun: String) throws {
+        guard let expected, expected != resource.meta.version else { return }
+        throw SCIMError.preconditionFailed(
+            "\(noun) \(resource.id) is at version \(resource.meta.version) (ETag \(resource.meta.etag)), but the request's "
+                + "If-Match expects version \(expected): read it again and retry")
+    }
+
+    /// Rowids as a JSON array, bound as one value and read back with `json_each`, so that one
+    /// cached statement serves any number of ids.
+    static func jsonArray(_ rowids: [Int64]) -> String {
+        "[" + rowids.map(String.init).joined(separator: ",") + "]"
+    }
+}
+
+extension Actor {
+    /// `createdVia`: who created a row, to badge resources a provisioning client manages.
+    var createdVia: String {
+        switch self {
+        case .scim: "scim"
+        case .console: "console"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import GRDB
+import RosterStore
+import SCIM
+
+/// Team membership changes, applied inside the caller's write transaction at O(changed members):
+/// adding one member to a 100,000-member team touches one row, never the whole list.
+extension SQLiteStore {
+    /// Whether a step changed the membership, and the member ids skipped because no member of
+    /// the organization has them (reported, never an error: Okta does not retry a 400).
+    struct MembershipOutcome {
+        var changed = false
+        var skipped: [String] = []
+        private var skippedSet: Set<String> = []
+
+        mutating func skip(_ id: String) {
+            if skippedSet.insert(id).inserted { skipped.append(id) }
+        }
+    }
+
+    /// Applies `steps` in order.
+    static func applyMembership(
+        _ steps: [MembershipChange], db: Database, teamRowid: Int64, organizationID: String, now: String
+    ) throws -> MembershipOutcome {
+        var outcome = MembershipOutcome()
+        for step in steps {
+            switch step {
+            case .add(let ids):
+                let insert = try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO teamMembership (teamRowid, memberRowid, addedAt) VALUES (?, ?, ?)")
+                for id in ids {
+                    guard let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) else {
+                        outcome.skip(id)
+                        continue
+                    }
+                    try insert.execute(arguments: [teamRowid, memberRowid, now])
+                    if db.changesCount > 0 { outcome.changed = true }
+                }
+            case .remove(let ids):
+                try remove(ids, db: db, teamRowid: teamRowid, organizationID: organizationID, outcome: &outcome)
+            case .removeAll:
+                try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ?").execute(arguments: [teamRowid])
+                if db.changesCount > 0 { outcome.changed = true }
+            case .removeMatching(let filter):
+                if let ids = filter.memberIDs {
+                    try remove(ids, db: db, teamRowid: teamRowid, organizationID: organizationID, outcome: &outcome)
+                    continue
+                }
+                // Evaluated in SQL over the team's own memberships: O(team size), no rows loaded.
+                let condition = try FilterSQL(kind: .group, organizationID: organizationID).teamMemberCondition(filter)
+                let delete = SQLFragment.format(
+                    """
+                    DELETE FROM teamMembership WHERE teamRowid = %@ AND memberRowid IN (
+                        SELECT mm.rowid FROM teamMembership AS tm JOIN member AS mm ON mm.rowid = tm.memberRowid
+                        WHERE tm.teamRowid = %@ AND %@)
+                    """, .value(teamRowid), .value(teamRowid), condition)
+                try db.makeStatement(sql: delete.sql).execute(arguments: delete.statementArguments)
+                if db.changesCount > 0 { outcome.changed = true }
+            }
+        }
+        return outcome
+    }
+
+    private static func remove(
+        _ ids: [String], db: Database, teamRowid: Int64, organizationID: String, outcome: inout MembershipOutcome
+    ) throws {
+        let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
+        for id in ids {
+            guard let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) else {
+                outcome.skip(id)
+                continue
+            }
+            try delete.execute(arguments: [teamRowid, memberRowid])
+            if db.changesCount > 0 { outcome.changed = true }
+        }
+    }
+
+    /// Makes the team's members exactly `ids` (a PUT), writing only the difference.
+    static func setMembers(_ ids: [String], db: Database, teamRowid: Int64, organizationID: String, now: String) throws -> MembershipOutcome {
+        var outcome = MembershipOutcome()
+        var wanted = Set<Int64>()
+        for id in ids {
+            if let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) {
+                wanted.insert(memberRowid)
+            } else {
+                outcome.skip(id)
+            }
+        }
+        let current = Set(
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT memberRowid FROM teamMembership WHERE teamRowid = ?"), arguments: [teamRowid]))
+        let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
+        for memberRowid in current.subtracting(wanted) { try delete.execute(arguments: [teamRowid, memberRowid]) }
+        let insert = try db.cachedStatement(sql: "INSERT INTO teamMembership (teamRowid, memberRowid, addedAt) VALUES (?, ?, ?)")
+        for memberRowid in wanted.subtracting(current).sorted() { try insert.execute(arguments: [teamRowid, memberRowid, now]) }
+        outcome.changed = current != wanted
+        return outcome
+    }
+}
+
+extension Filter {
+    /// The ids of a `members[…]` filter that only lists members by id (`value eq "a"`, or several
+    /// joined by `or`), which is removed by id rather than by scanning the team.
+    var memberIDs: [String]? {
+        switch self {
+        case .compare(let path, .eq, .string(let id)) where path.schema == nil && path.subAttribute == nil
+            && path.attribute.caseInsensitiveEquals("value"):
+            return [id]
+        case .or(let left, let right):
+            guard let l = left.memberIDs, let r = right.memberIDs else { return nil }
+            return l + r
+        default:
+            return nil
+        }
+    }
+}

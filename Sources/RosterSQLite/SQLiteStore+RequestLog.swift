@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import RosterStore
+import SCIM
+
+extension SQLiteStore {
+    public func appendRequestLog(_ entries: [RequestLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await pool.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO requestLog (time, organizationId, method, path, query, status, latencyMicros, clientAddress,
+                    userAgent, keyPrefix, requestHeaders, requestBody, responseBody, summary, resourceId, scimType)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for entry in entries {
+                try statement.execute(arguments: [
+                    StoredTime.text(entry.time), entry.organizationID, entry.method, entry.path, entry.query, entry.status,
+                    entry.latencyMicros, entry.clientAddress, entry.userAgent, entry.keyPrefix, Self.headersJSON(entry.requestHeaders),
+                    entry.requestBody, entry.responseBody, entry.summary, entry.resourceID, entry.scimType,
+                ])
+            }
+        }
+    }
+
+    public func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry] {
+        var conditions: [SQLFragment] = []
+        if let organizationID = query.organizationID { conditions.append(.format("organizationId = %@", .value(organizationID))) }
+        if let resourceID = query.resourceID { conditions.append(.format("resourceId = %@", .value(resourceID))) }
+        if let beforeID = query.beforeID { conditions.append(.format("id < %@", .value(beforeID))) }
+        if let afterID = query.afterID { conditions.append(.format("id > %@", .value(afterID))) }
+        if query.errorsOnly { conditions.append(SQLFragment("status >= 400")) }
+        let condition = conditions.isEmpty ? SQLFragment.true : SQLFragment.joined(conditions, separator: " AND ")
+        let select = SQLFragment.format(
+            """
+            SELECT id, time, organizationId, method, path, query, status, latencyMicros, clientAddress, userAgent, keyPrefix,
+                requestHeaders, requestBody, responseBody, summary, resourceId, scimType
+            FROM requestLog WHERE %@ ORDER BY id DESC LIMIT %@
+            """, condition, .value(max(query.limit, 0)))
+        return try await pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: select.sql), arguments: select.statementArguments).map { row in
+                RequestLogEntry(
+                    id: row[0], time: StoredTime.date(row[1] as String), organizationID: row[2], method: row[3], path: row[4],
+                    query: row[5], status: row[6], latencyMicros: row[7], clientAddress: row[8], userAgent: row[9],
+                    keyPrefix: row[10], requestHeaders: Self.headers(row[11]), requestBody: row[12], responseBody: row[13],
+                    summary: row[14], resourceID: row[15], scimType: row[16])
+            }
+        }
+    }
+
+    @discardableResult
+    public func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int {
+        try await pool.write { db in
+            // Entries are numbered in arrival order: everything below the keepLatest-th newest id goes.
+            let firstKept: Int64 =
+                keepLatest <= 0
+                ? .max
+                : try Int64.fetchOne(
+                    db, sql: "SELECT id FROM requestLog ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [keepLatest - 1]) ?? 0
+            try db.execute(
+                sql: "DELETE FROM requestLog WHERE id < ? OR time < ?", arguments: [firstKept, StoredTime.text(olderThan)])
+            return db.changesCount
+        }
+    }
+
+    public func appendAudit(_ entry: AuditEntry) async throws {
+        try await pool.write { db in
+            try db.cachedStatement(sql: """
+                INSERT INTO auditLog (time, organizationId, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)
+                """
+            ).execute(arguments: [
+                StoredTime.text(entry.time), entry.organizationID, entry.actor, entry.action, entry.target, entry.detail,
+            ])
+        }
+    }
+
+    public func auditLog(organizationID: String?, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            let columns = "id, time, organizationId, actor, action, target, detail"
+            let rows: [Row]
+            if let organizationID {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT \(columns) FROM auditLog WHERE organizationId = ? ORDER BY id DESC LIMIT ?"),
+                    arguments: [organizationID, max(limit, 0)])
+            } else {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT \(columns) FROM auditLog ORDER BY id DESC LIMIT ?"), arguments: [max(limit, 0)])
+            }
+            return rows.map { row in
+                AuditEntry(
+                    id: row[0], time: StoredTime.date(row[1] as String), organizationID: row[2], actor: row[3], action: row[4],
+                    target: row[5], detail: row[6])
+            }
+        }
+    }
+
+    private static func headersJSON(_ headers: [String: String]) -> String {
+        var object = JSONObject()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { object[name] = .string(value) }
+        return JSONWriter().string(.object(object))
+    }
+
+    private static func headers(_ json: String) -> [String: String] {
+        guard let object = (try? JSONParser.parse(json))?.objectValue else { return [:] }
+        var headers: [String: String] = [:]
+        for member in object { headers[member.key] = member.value.stringValue ?? "" }
+        return headers
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import RosterStore
+import SCIM
+
+extension SQLiteStore {
+    public func createTeam(organizationID: String, attributes: JSONObject, memberIDs: [String], actor: Actor) async throws -> TeamWriteResult {
+        let columns = try TeamColumns(attributes)
+        let now = timestamp()
+        let id = UUID().uuidString.lowercased()
+        return try await pool.write { db in
+            _ = try OrganizationRow.require(db, id: organizationID)
+            let rowid = try mappingUniqueness(of: columns.displayName) {
+                try Self.insertTeam(db, id: id, organizationID: organizationID, columns, via: actor, now: now.text)
+            }
+            let membership = try Self.applyMembership(
+                [.add(memberIDs)], db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+            let team = SCIMResource(
+                kind: .group, id: id, attributes: attributes,
+                meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
+                members: try Self.members(db, teamRowid: rowid))
+            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+        }
+    }
+
+    public func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource? {
+        try await pool.read { db in
+            guard case (let rowid, var team)? = try Self.fetchTeam(db, organizationID: organizationID, id: id) else { return nil }
+            if includeMembers { team.members = try Self.members(db, teamRowid: rowid) }
+            return team
+        }
+    }
+
+    public func replaceTeam(
+        organizationID: String, id: String, attributes: JSONObject, memberIDs: [String], expectedVersion: Int?, actor: Actor
+    ) async throws -> TeamWriteResult {
+        let columns = try TeamColumns(attributes)
+        let now = timestamp()
+        return try await pool.write { db in
+            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
+            let membership = try Self.setMembers(memberIDs, db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+            var team = try Self.updateTeam(
+                db, rowid: rowid, current, to: attributes, columns, membershipChanged: membership.changed, now: now)
+            team.members = try Self.members(db, teamRowid: rowid)
+            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+        }
+    }
+
+    public func modifyTeam(
+        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        change: @Sendable (SCIMResource) throws -> PatchResult
+    ) async throws -> TeamWriteResult {
+        let now = timestamp()
+        return try await pool.write { db in
+            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
+            let patch = try change(current)
+            let columns = try TeamColumns(patch.attributes)
+            let membership = try Self.applyMembership(
+                patch.membership, db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+            let team = try Self.updateTeam(
+                db, rowid: rowid, current, to: patch.attributes, columns, membershipChanged: membership.changed, now: now)
+            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+        }
+    }
+
+    public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+        try await pool.write { db in
+            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
+            // Memberships go with it (ON DELETE CASCADE); the members stay.
+            try db.cachedStatement(sql: "DELETE FROM team WHERE rowid = ?").execute(arguments: [rowid])
+        }
+    }
+
+    public func teams(organizationID: String, query: ListQuery) async throws -> ListPage {
+        try await pool.read { db in
+            let (total, rows) = try self.listRows(db, kind: .group, organizationID: organizationID, query: query)
+            var resources = try rows.map { try ResourceRow.resource($0, kind: .group) }
+            if query.includeMembers {
+                let members = try Self.members(db, teamRowids: rows.map { $0[0] })
+                for (index, row) in rows.enumerated() { resources[index].members = members[row[0], default: []] }
+            }
+            return ListPage(totalResults: total, resources: resources)
+        }
+    }
+
+    public func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef] {
+        try await pool.read { db in
+            let (rowid, _) = try Self.requireTeam(db, organizationID: organizationID, id: teamID)
+            let statement = try db.cachedStatement(sql: """
+                SELECT mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+                JOIN member AS mm ON mm.rowid = tm.memberRowid
+                WHERE tm.teamRowid = ? ORDER BY tm.memberRowid LIMIT ? OFFSET ?
+                """)
+            return try Row.fetchAll(statement, arguments: [rowid, max(limit, 0), max(offset, 0)])
+                .map { MemberRef(value: $0[0], display: $0[1]) }
+        }
+    }
+
+    // MARK: - Rows
+
+    static func insertTeam(_ db: Database, id: String, organizationID: String, _ columns: TeamColumns, via actor: Actor, now: String) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO team (id, organizationId, displayName, displayNameKey, externalId, createdVia, createdAt, lastModified,
+                version, attributes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+            """
+        ).execute(arguments: [
+            id, organizationID, columns.displayName, columns.displayNameKey, columns.externalId, actor.createdVia, now, now,
+            columns.attributesJSON,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Writes the team's new attributes, and a new version when they or its members changed.
+    private static func updateTeam(
+        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ columns: TeamColumns,
+        membershipChanged: Bool, now: (date: Date, text: String)
+    ) throws -> SCIMResource {
+        var updated = current
+        if attributes != current.attributes {
+            try mappingUniqueness(of: columns.displayName) {
+                try db.cachedStatement(sql: """
+                    UPDATE team SET displayName = ?, displayNameKey = ?, externalId = ?, attributes = ?, lastModified = ?,
+                        version = version + 1
+                    WHERE rowid = ?
+                    """
+                ).execute(arguments: [
+                    columns.displayName, columns.displayNameKey, columns.externalId, columns.attributesJSON, now.text, rowid,
+                ])
+            }
+        } else if membershipChanged {
+            try db.cachedStatement(sql: "UPDATE team SET lastModified = ?, version = version + 1 WHERE rowid = ?")
+                .execute(arguments: [now.text, rowid])
+        } else {
+            return updated
+        }
+        updated.attributes = attributes
+        updated.meta.lastModified = now.date
+        updated.meta.version += 1
+        return updated
+    }
+
+    /// The team's rowid and resource (without members), if it is in the organization.
+    static func fetchTeam(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource)? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(ResourceRow.columns("t")) FROM team AS t WHERE t.id = ? AND t.organizationId = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id, organizationID]) else { return nil }
+        return (row[0], try ResourceRow.resource(row, kind: .group))
+    }
+
+    static func requireTeam(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource) {
+        guard let found = try fetchTeam(db, organizationID: organizationID, id: id) else {
+            throw SCIMError.notFound("Team \(id) not found")
+        }
+        return found
+    }
+
+    /// All members of a team in one query, in the order they were created.
+    static func members(_ db: Database, teamRowid: Int64) throws -> [MemberRef] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+            JOIN member AS mm ON mm.rowid = tm.memberRowid
+            WHERE tm.teamRowid = ? ORDER BY tm.memberRowid
+            """)
+        return try Row.fetchAll(statement, arguments: [teamRowid]).map { MemberRef(value: $0[0], display: $0[1]) }
+    }
+
+    /// The members of several teams (a list page) in one query, by team rowid.
+    static func members(_ db: Database, teamRowids: [Int64]) throws -> [Int64: [MemberRef]] {
+        guard !teamRowids.isEmpty else { return [:] }
+        let statement = try db.cachedStatement(sql: """
+            SELECT tm.teamRowid, mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+            JOIN member AS mm ON mm.rowid = tm.memberRowid
+            WHERE tm.teamRowid IN (SELECT value FROM json_each(?)) ORDER BY tm.teamRowid, tm.memberRowid
+            """)
+        var members: [Int64: [MemberRef]] = [:]
+        for row in try Row.fetchAll(statement, arguments: [jsonArray(teamRowids)]) {
+            members[row[0], default: []].append(MemberRef(value: row[1], display: row[2]))
+        }
+        return members
+    }
+}

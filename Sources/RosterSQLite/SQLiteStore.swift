@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import RosterStore
+import SCIM
+
+/// The embedded default ``Store``: one SQLite file in WAL mode, through GRDB.
+///
+/// Durability: every write method is one immediate transaction, committed before it returns.
+/// The connection runs `synchronous=NORMAL`, which in WAL mode survives a killed process
+/// (`kill -9`, a crash) without losing a committed transaction; only a power loss or kernel crash
+/// can lose the last few commits (<https://www.sqlite.org/pragma.html#pragma_synchronous>).
+///
+/// A second process (the console attached to a running server) may open the same file: writes
+/// wait up to 5 s for the other's lock, and counters are kept by triggers so they stay exact
+/// whichever process writes.
+public final class SQLiteStore: Store {
+    /// The only connection pool to the file in this process (GRDB's "connect once" rule).
+    public let pool: DatabasePool
+    /// Keyset cursors and totals of recent list pages (see ``CursorCache``).
+    let cursors = CursorCache()
+    /// The clock for `meta.created`/`lastModified` and key timestamps; injectable for tests.
+    let clock: @Sendable () -> Date
+    /// A file this store made for itself and removes when it goes away.
+    private let temporaryPath: String?
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> SQLiteStore {
+        try SQLiteStore(pool: DatabasePool(path: path, configuration: configuration()), clock: clock, temporaryPath: nil)
+    }
+
+    /// A store on a fresh file in the temporary directory, deleted when the store is released:
+    /// for tests and `--ephemeral` runs. A file (not `:memory:`) so that WAL readers and the
+    /// writer behave as in production.
+    public static func temporary(clock: @escaping @Sendable () -> Date = { Date() }) throws -> SQLiteStore {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).sqlite").path
+        return try SQLiteStore(pool: DatabasePool(path: path, configuration: configuration()), clock: clock, temporaryPath: path)
+    }
+
+    private init(pool: DatabasePool, clock: @escaping @Sendable () -> Date, temporaryPath: String?) throws {
+        self.pool = pool
+        self.clock = clock
+        self.temporaryPath = temporaryPath
+        try Migrations.migrator.migrate(pool)
+    }
+
+    deinit {
+        guard let temporaryPath else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
+    }
+
+    /// The connection setup every Roster database uses (the console's read-only attach included).
+    public static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "roster"
+        config.foreignKeysEnabled = true
+        // Wait for another process's write lock instead of failing at once.
+        config.busyMode = .timeout(5)
+        // (GRDB 7 opens write transactions with BEGIN IMMEDIATE: the lock is taken, and waited
+        // for, up front rather than on a read-to-write upgrade that could fail at once.)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 32 MB of page cache per connection: the member indexes of a 1M-member database
+            // are about 150 MB, and the default 2 MB thrashes on bulk writes.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            db.add(function: foldFunction)
+        }
+        return config
+    }
+
+    /// `scim_fold(text)`: ``CaseFolding/key(_:)`` in SQL, for case-insensitive comparison of
+    /// attributes that have no key column. Non-text values pass through unchanged.
+    static let foldFunction = DatabaseFunction("scim_fold", argumentCount: 1, pure: true) { values in
+        if case .string(let text) = values[0].storage { return CaseFolding.key(text) }
+        return values[0]
+    }
+
+    /// `PRAGMA integrity_check`: `"ok"` for a sound file, otherwise SQLite's list of problems.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+
+    /// Now, truncated to the millisecond precision that is stored, as a date and as stored text.
+    func timestamp() -> (date: Date, text: String) {
+        let text = SCIMDateTime.format(clock())
+        return (StoredTime.date(text), text)
+    }
+}

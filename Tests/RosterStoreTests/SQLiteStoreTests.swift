@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+@testable import RosterSQLite
+import RosterStore
+import SCIM
+import Testing
+
+/// What only the SQLite store promises: its file, its counters, its concurrency and its cursors.
+@Suite struct SQLiteStoreTests {
+    /// The counters the triggers keep, next to what counting the rows gives.
+    private func counters(_ store: SQLiteStore, _ organizationID: String) throws -> (kept: [Int], counted: [Int]) {
+        try store.pool.read { db in
+            let kept = try Row.fetchOne(
+                db, sql: "SELECT activeMembers, memberCount, teamCount FROM organization WHERE id = ?", arguments: [organizationID])!
+            let counted = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM member WHERE organizationId = ?1 AND active),
+                           (SELECT count(*) FROM member WHERE organizationId = ?1),
+                           (SELECT count(*) FROM team WHERE organizationId = ?1)
+                    """, arguments: [organizationID])!
+            let teamsKept = try Int.fetchAll(db, sql: "SELECT memberCount FROM team ORDER BY rowid")
+            let teamsCounted = try Int.fetchAll(
+                db, sql: "SELECT (SELECT count(*) FROM teamMembership WHERE teamRowid = team.rowid) FROM team ORDER BY rowid")
+            return ([kept[0], kept[1], kept[2]] + teamsKept, [counted[0], counted[1], counted[2]] + teamsCounted)
+        }
+    }
+
+    @Test func triggersKeepTheCountersExactAndTheFileIsSound() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store)
+        var created: [String] = []
+        for n in 0..<10 {
+            created.append(
+                try await store.createMember(organizationID: org.id, attributes: userAttributes("u\(n)@x.com", active: n % 3 != 0), actor: okta).id)
+        }
+        let ids = created
+        let red = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Red"), memberIDs: ids, actor: okta)
+        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Blue"), memberIDs: Array(ids.prefix(4)), actor: okta)
+        _ = try await store.replaceMember(
+            organizationID: org.id, id: ids[1], attributes: userAttributes("u1@x.com", active: false), expectedVersion: nil, actor: okta)
+        try await store.deleteMember(organizationID: org.id, id: ids[2], expectedVersion: nil, actor: okta)
+        try await store.deleteMember(organizationID: org.id, id: ids[3], expectedVersion: nil, actor: okta)
+        _ = try await store.modifyTeam(organizationID: org.id, id: red.team.id, expectedVersion: nil, actor: okta) { current in
+            PatchResult(attributes: current.attributes, membership: [.remove([ids[5]]), .removeMatching(try filter("display sw \"u9\""))])
+        }
+        let (kept, counted) = try counters(store, org.id)
+        #expect(kept == counted)
+        #expect(kept == [4, 8, 2, 6, 2])
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func concurrentMembershipChangesAreNeverLost() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store)
+        try await store.seedMembers(organizationID: org.id, count: 50)
+        let ids = try await store.members(organizationID: org.id, query: ListQuery(count: 50)).resources.map(\.id)
+        let team = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Everyone"), memberIDs: [], actor: okta)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in ids {
+                group.addTask {
+                    _ = try await store.modifyTeam(organizationID: org.id, id: team.team.id, expectedVersion: nil, actor: okta) { current in
+                        PatchResult(attributes: current.attributes, membership: [.add([id])])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let members = try #require(try await store.team(organizationID: org.id, id: team.team.id, includeMembers: true)?.members)
+        #expect(Set(members.map(\.value)) == Set(ids))
+        #expect(try await store.team(organizationID: org.id, id: team.team.id, includeMembers: false)?.meta.version == 51)
+    }
+
+    @Test func aContinuingPageSeeksAndAnotherProcessesWriteInvalidatesTheCursor() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-cursor-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let server = try SQLiteStore.open(path: path)
+        // A second connection pool stands in for the console process attached to the same file.
+        let console = try SQLiteStore.open(path: path)
+        let org = try await makeOrganization(server, seats: 1_000)
+        try await server.seedMembers(organizationID: org.id, count: 30)
+
+        let first = try await server.members(organizationID: org.id, query: ListQuery(startIndex: 1, count: 10))
+        let generation = try await server.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT memberGeneration FROM organization WHERE id = ?", arguments: [org.id])!
+        }
+        let key = CursorCache.Query(kind: .user, organizationID: org.id, filter: nil, sortBy: nil, descending: false)
+        let cursor = try #require(server.cursors.cursor(key, startIndex: 11, generation: generation))
+        #expect(cursor.rowid == first.resources.count.asInt64)
+
+        // The other process deletes member 5: the cached position is stale, and page 2 must be
+        // what OFFSET gives on the new data, not what the old cursor would.
+        try await console.deleteMember(organizationID: org.id, id: first.resources[4].id, expectedVersion: nil, actor: okta)
+        let second = try await server.members(organizationID: org.id, query: ListQuery(startIndex: 11, count: 10))
+        #expect(second.totalResults == 29)
+        #expect(second.resources.first?.userName == SQLiteStore.seedUserName(12))
+    }
+
+    @Test func committedWritesSurviveReopening() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-reopen-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let (orgID, memberID): (String, String)
+        do {
+            let store = try SQLiteStore.open(path: path)
+            let org = try await makeOrganization(store)
+            let member = try await store.createMember(organizationID: org.id, attributes: userAttributes("keep@x.com"), actor: okta)
+            (orgID, memberID) = (org.id, member.id)
+        }
+        let reopened = try SQLiteStore.open(path: path)
+        #expect(try await reopened.member(organizationID: orgID, id: memberID)?.userName == "keep@x.com")
+        let mode = try await reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(try reopened.integrityCheck() == "ok")
+    }
+
+    @Test func seedingWritesWhatACreateWould() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 3_000)
+        try await store.seedMembers(organizationID: org.id, count: 2_000, batchSize: 300)
+        #expect(try await store.organization(id: org.id)?.activeMembers == 2_000)
+        let found = try await store.members(organizationID: org.id, query: ListQuery(filter: try filter("emails.value eq \"USER0001234@example.com\"")))
+        let member = try #require(found.resources.first)
+        #expect(found.totalResults == 1)
+        #expect(member.userName == "user0001234@example.com" && member.externalId == "seed0001234" && member.displayName == "User 0001234")
+
+        let team = try await store.seedTeam(organizationID: org.id, displayName: "All hands", memberCount: 1_500)
+        let loaded = try #require(try await store.team(organizationID: org.id, id: team.id, includeMembers: true))
+        #expect(loaded.members?.count == 1_500)
+        #expect(loaded.members?.first == MemberRef(value: try await store.members(organizationID: org.id, query: ListQuery(count: 1)).resources[0].id, display: "User 0000001"))
+
+        // The seat limit holds for seeding as for creates; numbers already used are refused.
+        await expectSCIMError(status: 403) { try await store.seedMembers(organizationID: org.id, count: 1_001) }
+        await expectSCIMError(status: 409, scimType: .uniqueness) { try await store.seedMembers(organizationID: org.id, count: 1, startIndex: 7) }
+        #expect(try store.integrityCheck() == "ok")
+    }
+}
+
+extension Int {
+    fileprivate var asInt64: Int64 { Int64(self) }
+}

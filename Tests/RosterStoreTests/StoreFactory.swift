@@ -1,0 +1,75 @@
+import Foundation
+import RosterSQLite
+import RosterStore
+import SCIM
+import Testing
+
+/// A way to make an empty store, so that one contract suite runs against every implementation
+/// (`@Test(arguments: StoreFactory.all)`): a future PostgreSQL store adds itself to ``all``.
+struct StoreFactory: Sendable, CustomStringConvertible {
+    let description: String
+    let make: @Sendable () throws -> any Store
+
+    /// SQLite on a temporary file (WAL needs a file), removed when the store is released.
+    static let sqlite = StoreFactory(description: "SQLite") { try SQLiteStore.temporary() }
+
+    static let all: [StoreFactory] = [.sqlite]
+}
+
+/// An Enterprise organization with room for `seats` active members.
+func makeOrganization(_ store: any Store, name: String = "Acme", seats: Int = 100) async throws -> Organization {
+    try await store.createOrganization(name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .flag)
+}
+
+/// Canonical member attributes, as the validator would hand them to the store.
+func userAttributes(
+    _ userName: String, displayName: String? = nil, active: Bool? = true, externalId: String? = nil,
+    emails: [(String, String)] = [], extra: [(String, JSONValue)] = []
+) -> JSONObject {
+    var o = JSONObject()
+    o["userName"] = .string(userName)
+    if let externalId { o["externalId"] = .string(externalId) }
+    if let displayName { o["displayName"] = .string(displayName) }
+    if let active { o["active"] = .bool(active) }
+    if !emails.isEmpty {
+        o["emails"] = .array(
+            emails.enumerated().map { index, email in
+                ["value": .string(email.0), "type": .string(email.1), "primary": .bool(index == 0)]
+            })
+    }
+    for (key, value) in extra { o[key] = value }
+    return o
+}
+
+func teamAttributes(_ displayName: String, externalId: String? = nil) -> JSONObject {
+    var o = JSONObject()
+    o["displayName"] = .string(displayName)
+    if let externalId { o["externalId"] = .string(externalId) }
+    return o
+}
+
+let okta = Actor.scim(client: "Okta")
+
+/// Expects `body` to throw a ``SCIMError`` with `status` (and `scimType` when given); returns it.
+@discardableResult
+func expectSCIMError(
+    status: Int, scimType: SCIMError.ErrorType? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Void
+) async -> SCIMError? {
+    do {
+        try await body()
+        Issue.record("expected SCIM error \(status), but nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as SCIMError {
+        #expect(error.status == status, "\(error)", sourceLocation: sourceLocation)
+        if let scimType { #expect(error.scimType == scimType, "\(error)", sourceLocation: sourceLocation) }
+        return error
+    } catch {
+        Issue.record("expected SCIM error \(status), got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// A filter from its text (RFC 7644 syntax), through the core parser.
+func filter(_ text: String) throws -> Filter {
+    try FilterParser.parse(text)
+}
