@@ -21,11 +21,12 @@ import SCIM
 /// condition yields 0 or 1, never NULL, so `not (…)` is exact.
 struct FilterSQL {
     let kind: ResourceKind
-    let organizationID: String
+    /// The organization's rowid, for the subqueries over emails and memberships.
+    let organizationRowid: Int64
 
-    init(kind: ResourceKind, organizationID: String) {
+    init(kind: ResourceKind, organizationRowid: Int64) {
         self.kind = kind
-        self.organizationID = organizationID
+        self.organizationRowid = organizationRowid
     }
 
     /// The alias of the resource table in the surrounding query.
@@ -287,20 +288,20 @@ struct FilterSQL {
             return .format("EXISTS (SELECT 1 FROM json_each(\(table).attributes, %@) AS je WHERE %@)", .value(path), inner)
         case .emails:
             return .format(
-                "m.rowid IN (SELECT e.memberRowid FROM memberEmail AS e WHERE e.organizationId = %@ AND %@)",
-                .value(organizationID), inner)
+                "m.rowid IN (SELECT e.memberRowid FROM memberEmail AS e WHERE e.organizationRowid = %@ AND %@)",
+                .value(organizationRowid), inner)
         case .teamMembers:
             return .format(
                 """
                 t.rowid IN (SELECT tm.teamRowid FROM member AS mm JOIN teamMembership AS tm ON tm.memberRowid = mm.rowid \
-                WHERE mm.organizationId = %@ AND %@)
-                """, .value(organizationID), inner)
+                WHERE mm.organizationRowid = %@ AND %@)
+                """, .value(organizationRowid), inner)
         case .memberTeams:
             return .format(
                 """
                 m.rowid IN (SELECT tm.memberRowid FROM team AS tt JOIN teamMembership AS tm ON tm.teamRowid = tt.rowid \
-                WHERE tt.organizationId = %@ AND %@)
-                """, .value(organizationID), inner)
+                WHERE tt.organizationRowid = %@ AND %@)
+                """, .value(organizationRowid), inner)
         }
     }
 }

@@ -15,12 +15,15 @@ enum Migrations {
     }
 
     /// Timestamps are `SCIMDateTime.format` text (UTC, milliseconds), which sorts in time order.
-    /// `*Key` columns hold `CaseFolding.key` of the column they follow.
+    /// `*Key` columns hold `CaseFolding.key` of the column they follow. Members and teams refer
+    /// to their organization by its integer rowid: it is in every row and index entry of the big
+    /// tables, where a 36-character UUID would cost about 30% of the file.
     /// `memberGeneration`/`teamGeneration` change with every member/team write, so cached list
     /// cursors can tell they are stale.
     private static let v1 = """
         CREATE TABLE organization (
-            id TEXT PRIMARY KEY NOT NULL,
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             name TEXT NOT NULL,
             nameKey TEXT NOT NULL UNIQUE,
             plan TEXT NOT NULL,
@@ -50,7 +53,7 @@ enum Migrations {
         CREATE TABLE member (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            organizationId TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            organizationRowid INTEGER NOT NULL REFERENCES organization(rowid) ON DELETE CASCADE,
             userName TEXT NOT NULL,
             userNameKey TEXT NOT NULL,
             externalId TEXT,
@@ -63,29 +66,29 @@ enum Migrations {
             lastModified TEXT NOT NULL,
             version INTEGER NOT NULL,
             attributes TEXT NOT NULL,
-            UNIQUE (organizationId, userNameKey)
+            UNIQUE (organizationRowid, userNameKey)
         );
-        CREATE INDEX member_organization ON member(organizationId);
-        CREATE INDEX member_externalId ON member(organizationId, externalId);
-        CREATE INDEX member_displayName ON member(organizationId, displayNameKey);
-        CREATE INDEX member_lastModified ON member(organizationId, lastModified);
-        CREATE INDEX member_active ON member(organizationId, active);
+        CREATE INDEX member_organization ON member(organizationRowid);
+        CREATE INDEX member_externalId ON member(organizationRowid, externalId);
+        CREATE INDEX member_displayName ON member(organizationRowid, displayNameKey);
+        CREATE INDEX member_lastModified ON member(organizationRowid, lastModified);
+        CREATE INDEX member_active ON member(organizationRowid, active);
 
         CREATE TABLE memberEmail (
             memberRowid INTEGER NOT NULL REFERENCES member(rowid) ON DELETE CASCADE,
             position INTEGER NOT NULL,
-            organizationId TEXT NOT NULL,
+            organizationRowid INTEGER NOT NULL,
             valueKey TEXT NOT NULL,
             typeKey TEXT,
             isPrimary INTEGER NOT NULL,
             PRIMARY KEY (memberRowid, position)
         ) WITHOUT ROWID;
-        CREATE INDEX memberEmail_value ON memberEmail(organizationId, valueKey);
+        CREATE INDEX memberEmail_value ON memberEmail(organizationRowid, valueKey);
 
         CREATE TABLE team (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            organizationId TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            organizationRowid INTEGER NOT NULL REFERENCES organization(rowid) ON DELETE CASCADE,
             displayName TEXT NOT NULL,
             displayNameKey TEXT NOT NULL,
             externalId TEXT,
@@ -95,11 +98,11 @@ enum Migrations {
             version INTEGER NOT NULL,
             memberCount INTEGER NOT NULL DEFAULT 0,
             attributes TEXT NOT NULL,
-            UNIQUE (organizationId, displayNameKey)
+            UNIQUE (organizationRowid, displayNameKey)
         );
-        CREATE INDEX team_organization ON team(organizationId);
-        CREATE INDEX team_externalId ON team(organizationId, externalId);
-        CREATE INDEX team_lastModified ON team(organizationId, lastModified);
+        CREATE INDEX team_organization ON team(organizationRowid);
+        CREATE INDEX team_externalId ON team(organizationRowid, externalId);
+        CREATE INDEX team_lastModified ON team(organizationRowid, lastModified);
 
         CREATE TABLE teamMembership (
             teamRowid INTEGER NOT NULL REFERENCES team(rowid) ON DELETE CASCADE,
@@ -147,30 +150,30 @@ enum Migrations {
             UPDATE organization
             SET memberCount = memberCount + 1, activeMembers = activeMembers + NEW.active,
                 memberGeneration = memberGeneration + 1
-            WHERE id = NEW.organizationId;
+            WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER member_updated AFTER UPDATE ON member BEGIN
             UPDATE organization
             SET activeMembers = activeMembers + NEW.active - OLD.active, memberGeneration = memberGeneration + 1
-            WHERE id = NEW.organizationId;
+            WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER member_deleted AFTER DELETE ON member BEGIN
             UPDATE organization
             SET memberCount = memberCount - 1, activeMembers = activeMembers - OLD.active,
                 memberGeneration = memberGeneration + 1, teamGeneration = teamGeneration + 1
-            WHERE id = OLD.organizationId;
+            WHERE rowid = OLD.organizationRowid;
         END;
 
         CREATE TRIGGER team_inserted AFTER INSERT ON team BEGIN
             UPDATE organization SET teamCount = teamCount + 1, teamGeneration = teamGeneration + 1
-            WHERE id = NEW.organizationId;
+            WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER team_updated AFTER UPDATE OF displayNameKey, externalId, lastModified, version ON team BEGIN
-            UPDATE organization SET teamGeneration = teamGeneration + 1 WHERE id = NEW.organizationId;
+            UPDATE organization SET teamGeneration = teamGeneration + 1 WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER team_deleted AFTER DELETE ON team BEGIN
             UPDATE organization SET teamCount = teamCount - 1, teamGeneration = teamGeneration + 1
-            WHERE id = OLD.organizationId;
+            WHERE rowid = OLD.organizationRowid;
         END;
 
         CREATE TRIGGER teamMembership_inserted AFTER INSERT ON teamMembership BEGIN

@@ -9,10 +9,10 @@ extension SQLiteStore {
         let now = timestamp()
         let id = UUID().uuidString.lowercased()
         return try await pool.write { db in
-            let organization = try OrganizationRow.require(db, id: organizationID)
+            let (organizationRowid, organization) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             if columns.active { try Self.requireSeat(organization) }
             try mappingUniqueness(of: columns.userName) {
-                _ = try Self.insertMember(db, id: id, organizationID: organizationID, columns, via: actor, now: now.text)
+                _ = try Self.insertMember(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
             }
             return SCIMResource(
                 kind: .user, id: id, attributes: attributes,
@@ -22,7 +22,9 @@ extension SQLiteStore {
 
     public func member(organizationID: String, id: String) async throws -> SCIMResource? {
         try await pool.read { db in
-            guard case (let rowid, var member)? = try Self.fetchMember(db, organizationID: organizationID, id: id) else { return nil }
+            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
+                case (let rowid, var member)? = try Self.fetchMember(db, organizationRowid: organizationRowid, id: id)
+            else { return nil }
             member.groups = try Self.groups(db, memberRowid: rowid)
             return member
         }
@@ -34,9 +36,11 @@ extension SQLiteStore {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
         return try await pool.write { db in
-            let (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            let (organizationRowid, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
-            return try Self.updateMember(db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, now: now)
+            return try Self.updateMember(
+                db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, organizationRowid: organizationRowid,
+                now: now)
         }
     }
 
@@ -46,18 +50,21 @@ extension SQLiteStore {
     ) async throws -> SCIMResource {
         let now = timestamp()
         return try await pool.write { db in
-            var (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            let (organizationRowid, rowid, found) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            var current = found
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
             current.groups = try Self.groups(db, memberRowid: rowid)
             let attributes = try change(current)
             let columns = try MemberColumns(attributes)
-            return try Self.updateMember(db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, now: now)
+            return try Self.updateMember(
+                db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, organizationRowid: organizationRowid,
+                now: now)
         }
     }
 
     public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
         try await pool.write { db in
-            let (rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            let (_, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
             // Memberships and email rows go with it (ON DELETE CASCADE); triggers fix the counters.
             try db.cachedStatement(sql: "DELETE FROM member WHERE rowid = ?").execute(arguments: [rowid])
@@ -79,29 +86,29 @@ extension SQLiteStore {
     /// Inserts a member row and its email rows; returns the rowid. Shared with seeding so that
     /// generated members get exactly the columns a SCIM create would.
     static func insertMember(
-        _ db: Database, id: String, organizationID: String, _ columns: MemberColumns, via actor: Actor, now: String
+        _ db: Database, id: String, organizationRowid: Int64, _ columns: MemberColumns, via actor: Actor, now: String
     ) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO member (id, organizationId, userName, userNameKey, externalId, displayName, displayNameKey, active,
+            INSERT INTO member (id, organizationRowid, userName, userNameKey, externalId, displayName, displayNameKey, active,
                 phoneFlagged, createdVia, createdAt, lastModified, version, attributes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """)
         try statement.execute(arguments: [
-            id, organizationID, columns.userName, columns.userNameKey, columns.externalId, columns.displayName,
+            id, organizationRowid, columns.userName, columns.userNameKey, columns.externalId, columns.displayName,
             columns.displayNameKey, columns.active, columns.phoneFlagged, actor.createdVia, now, now, columns.attributesJSON,
         ])
         let rowid = db.lastInsertedRowID
-        try insertEmails(db, memberRowid: rowid, organizationID: organizationID, columns.emails)
+        try insertEmails(db, memberRowid: rowid, organizationRowid: organizationRowid, columns.emails)
         return rowid
     }
 
-    private static func insertEmails(_ db: Database, memberRowid: Int64, organizationID: String, _ emails: [MemberColumns.Email]) throws {
+    private static func insertEmails(_ db: Database, memberRowid: Int64, organizationRowid: Int64, _ emails: [MemberColumns.Email]) throws {
         guard !emails.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO memberEmail (memberRowid, position, organizationId, valueKey, typeKey, isPrimary) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO memberEmail (memberRowid, position, organizationRowid, valueKey, typeKey, isPrimary) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for (position, email) in emails.enumerated() {
-            try statement.execute(arguments: [memberRowid, position, organizationID, email.valueKey, email.typeKey, email.isPrimary])
+            try statement.execute(arguments: [memberRowid, position, organizationRowid, email.valueKey, email.typeKey, email.isPrimary])
         }
     }
 
@@ -109,7 +116,7 @@ extension SQLiteStore {
     /// unchanged profiles; those are not changes). Reactivating needs a free seat.
     private static func updateMember(
         _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ columns: MemberColumns,
-        organizationID: String, now: (date: Date, text: String)
+        organizationID: String, organizationRowid: Int64, now: (date: Date, text: String)
     ) throws -> SCIMResource {
         var updated = current
         if attributes != current.attributes {
@@ -126,7 +133,7 @@ extension SQLiteStore {
                 ])
             }
             try db.cachedStatement(sql: "DELETE FROM memberEmail WHERE memberRowid = ?").execute(arguments: [rowid])
-            try insertEmails(db, memberRowid: rowid, organizationID: organizationID, columns.emails)
+            try insertEmails(db, memberRowid: rowid, organizationRowid: organizationRowid, columns.emails)
             updated.attributes = attributes
             updated.meta.lastModified = now.date
             updated.meta.version += 1
@@ -136,25 +143,28 @@ extension SQLiteStore {
     }
 
     /// The member's rowid and resource (without groups), if it is in the organization.
-    static func fetchMember(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource)? {
+    static func fetchMember(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
         let statement = try db.cachedStatement(
-            sql: "SELECT \(ResourceRow.columns("m")) FROM member AS m WHERE m.id = ? AND m.organizationId = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id, organizationID]) else { return nil }
+            sql: "SELECT \(ResourceRow.columns("m")) FROM member AS m WHERE m.id = ? AND m.organizationRowid = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
         return (row[0], try ResourceRow.resource(row, kind: .user))
     }
 
-    /// The member, or 404: an id of another organization, unknown or malformed, is simply not found.
-    static func requireMember(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource) {
-        guard let found = try fetchMember(db, organizationID: organizationID, id: id) else {
+    /// The organization's rowid and the member's rowid and resource, or 404: an id of another
+    /// organization, unknown or malformed, is simply not found.
+    static func requireMember(_ db: Database, organizationID: String, id: String) throws -> (Int64, Int64, SCIMResource) {
+        guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
+            let (rowid, member) = try fetchMember(db, organizationRowid: organizationRowid, id: id)
+        else {
             throw SCIMError.notFound("Member \(id) not found")
         }
-        return found
+        return (organizationRowid, rowid, member)
     }
 
     /// The rowid of a member of the organization.
-    static func memberRowid(_ db: Database, organizationID: String, id: String) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: "SELECT rowid FROM member WHERE id = ? AND organizationId = ?")
-        return try Int64.fetchOne(statement, arguments: [id, organizationID])
+    static func memberRowid(_ db: Database, organizationRowid: Int64, id: String) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM member WHERE id = ? AND organizationRowid = ?")
+        return try Int64.fetchOne(statement, arguments: [id, organizationRowid])
     }
 
     /// The teams a member belongs to, in team creation order.

@@ -19,7 +19,7 @@ extension SQLiteStore {
 
     /// Applies `steps` in order.
     static func applyMembership(
-        _ steps: [MembershipChange], db: Database, teamRowid: Int64, organizationID: String, now: String
+        _ steps: [MembershipChange], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String
     ) throws -> MembershipOutcome {
         var outcome = MembershipOutcome()
         for step in steps {
@@ -28,7 +28,7 @@ extension SQLiteStore {
                 let insert = try db.cachedStatement(
                     sql: "INSERT OR IGNORE INTO teamMembership (teamRowid, memberRowid, addedAt) VALUES (?, ?, ?)")
                 for id in ids {
-                    guard let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) else {
+                    guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) else {
                         outcome.skip(id)
                         continue
                     }
@@ -36,17 +36,17 @@ extension SQLiteStore {
                     if db.changesCount > 0 { outcome.changed = true }
                 }
             case .remove(let ids):
-                try remove(ids, db: db, teamRowid: teamRowid, organizationID: organizationID, outcome: &outcome)
+                try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, outcome: &outcome)
             case .removeAll:
                 try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ?").execute(arguments: [teamRowid])
                 if db.changesCount > 0 { outcome.changed = true }
             case .removeMatching(let filter):
                 if let ids = filter.memberIDs {
-                    try remove(ids, db: db, teamRowid: teamRowid, organizationID: organizationID, outcome: &outcome)
+                    try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, outcome: &outcome)
                     continue
                 }
                 // Evaluated in SQL over the team's own memberships: O(team size), no rows loaded.
-                let condition = try FilterSQL(kind: .group, organizationID: organizationID).teamMemberCondition(filter)
+                let condition = try FilterSQL(kind: .group, organizationRowid: organizationRowid).teamMemberCondition(filter)
                 let delete = SQLFragment.format(
                     """
                     DELETE FROM teamMembership WHERE teamRowid = %@ AND memberRowid IN (
@@ -61,11 +61,11 @@ extension SQLiteStore {
     }
 
     private static func remove(
-        _ ids: [String], db: Database, teamRowid: Int64, organizationID: String, outcome: inout MembershipOutcome
+        _ ids: [String], db: Database, teamRowid: Int64, organizationRowid: Int64, outcome: inout MembershipOutcome
     ) throws {
         let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
         for id in ids {
-            guard let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) else {
+            guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) else {
                 outcome.skip(id)
                 continue
             }
@@ -75,11 +75,11 @@ extension SQLiteStore {
     }
 
     /// Makes the team's members exactly `ids` (a PUT), writing only the difference.
-    static func setMembers(_ ids: [String], db: Database, teamRowid: Int64, organizationID: String, now: String) throws -> MembershipOutcome {
+    static func setMembers(_ ids: [String], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String) throws -> MembershipOutcome {
         var outcome = MembershipOutcome()
         var wanted = Set<Int64>()
         for id in ids {
-            if let memberRowid = try memberRowid(db, organizationID: organizationID, id: id) {
+            if let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) {
                 wanted.insert(memberRowid)
             } else {
                 outcome.skip(id)

@@ -16,7 +16,7 @@ extension SQLiteStore {
     ///   409 if a generated userName is taken (seeding the same numbers twice).
     public func seedMembers(organizationID: String, count: Int, startIndex: Int = 1, batchSize: Int = 10_000) async throws {
         guard count > 0 else { return }
-        let organization = try await pool.read { db in try OrganizationRow.require(db, id: organizationID) }
+        let (organizationRowid, organization) = try await pool.read { db in try OrganizationRow.requireWithRowid(db, id: organizationID) }
         guard organization.activeMembers + count <= organization.seatLimit else {
             throw SCIMError.forbidden(
                 "Seeding \(count) active members would pass the seat limit (\(organization.activeMembers) of "
@@ -32,7 +32,7 @@ extension SQLiteStore {
                     let columns = try MemberColumns(Self.seedAttributes(n))
                     try mappingUniqueness(of: columns.userName) {
                         _ = try Self.insertMember(
-                            db, id: UUID().uuidString.lowercased(), organizationID: organizationID, columns,
+                            db, id: UUID().uuidString.lowercased(), organizationRowid: organizationRowid, columns,
                             via: .console(operator: "seed"), now: now)
                     }
                 }
@@ -49,16 +49,17 @@ extension SQLiteStore {
         let now = timestamp()
         let id = UUID().uuidString.lowercased()
         return try await pool.write { db in
-            _ = try OrganizationRow.require(db, id: organizationID)
+            let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             let rowid = try mappingUniqueness(of: displayName) {
-                try Self.insertTeam(db, id: id, organizationID: organizationID, columns, via: .console(operator: "seed"), now: now.text)
+                try Self.insertTeam(
+                    db, id: id, organizationRowid: organizationRowid, columns, via: .console(operator: "seed"), now: now.text)
             }
             try db.execute(
                 sql: """
                     INSERT INTO teamMembership (teamRowid, memberRowid, addedAt)
-                    SELECT ?, rowid, ? FROM member WHERE organizationId = ? ORDER BY rowid LIMIT ?
+                    SELECT ?, rowid, ? FROM member WHERE organizationRowid = ? ORDER BY rowid LIMIT ?
                     """,
-                arguments: [rowid, now.text, organizationID, max(memberCount, 0)])
+                arguments: [rowid, now.text, organizationRowid, max(memberCount, 0)])
             return SCIMResource(
                 kind: .group, id: id, attributes: attributes, meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1))
         }

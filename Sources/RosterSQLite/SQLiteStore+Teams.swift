@@ -9,12 +9,12 @@ extension SQLiteStore {
         let now = timestamp()
         let id = UUID().uuidString.lowercased()
         return try await pool.write { db in
-            _ = try OrganizationRow.require(db, id: organizationID)
+            let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             let rowid = try mappingUniqueness(of: columns.displayName) {
-                try Self.insertTeam(db, id: id, organizationID: organizationID, columns, via: actor, now: now.text)
+                try Self.insertTeam(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
             }
             let membership = try Self.applyMembership(
-                [.add(memberIDs)], db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+                [.add(memberIDs)], db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             let team = SCIMResource(
                 kind: .group, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
@@ -25,7 +25,9 @@ extension SQLiteStore {
 
     public func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource? {
         try await pool.read { db in
-            guard case (let rowid, var team)? = try Self.fetchTeam(db, organizationID: organizationID, id: id) else { return nil }
+            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
+                case (let rowid, var team)? = try Self.fetchTeam(db, organizationRowid: organizationRowid, id: id)
+            else { return nil }
             if includeMembers { team.members = try Self.members(db, teamRowid: rowid) }
             return team
         }
@@ -37,9 +39,10 @@ extension SQLiteStore {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
         return try await pool.write { db in
-            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
-            let membership = try Self.setMembers(memberIDs, db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+            let membership = try Self.setMembers(
+                memberIDs, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             var team = try Self.updateTeam(
                 db, rowid: rowid, current, to: attributes, columns, membershipChanged: membership.changed, now: now)
             team.members = try Self.members(db, teamRowid: rowid)
@@ -53,12 +56,12 @@ extension SQLiteStore {
     ) async throws -> TeamWriteResult {
         let now = timestamp()
         return try await pool.write { db in
-            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             let patch = try change(current)
             let columns = try TeamColumns(patch.attributes)
             let membership = try Self.applyMembership(
-                patch.membership, db: db, teamRowid: rowid, organizationID: organizationID, now: now.text)
+                patch.membership, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             let team = try Self.updateTeam(
                 db, rowid: rowid, current, to: patch.attributes, columns, membershipChanged: membership.changed, now: now)
             return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
@@ -67,7 +70,7 @@ extension SQLiteStore {
 
     public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
         try await pool.write { db in
-            let (rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            let (_, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             // Memberships go with it (ON DELETE CASCADE); the members stay.
             try db.cachedStatement(sql: "DELETE FROM team WHERE rowid = ?").execute(arguments: [rowid])
@@ -88,7 +91,7 @@ extension SQLiteStore {
 
     public func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef] {
         try await pool.read { db in
-            let (rowid, _) = try Self.requireTeam(db, organizationID: organizationID, id: teamID)
+            let (_, rowid, _) = try Self.requireTeam(db, organizationID: organizationID, id: teamID)
             let statement = try db.cachedStatement(sql: """
                 SELECT mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
                 JOIN member AS mm ON mm.rowid = tm.memberRowid
@@ -101,14 +104,16 @@ extension SQLiteStore {
 
     // MARK: - Rows
 
-    static func insertTeam(_ db: Database, id: String, organizationID: String, _ columns: TeamColumns, via actor: Actor, now: String) throws -> Int64 {
+    static func insertTeam(
+        _ db: Database, id: String, organizationRowid: Int64, _ columns: TeamColumns, via actor: Actor, now: String
+    ) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO team (id, organizationId, displayName, displayNameKey, externalId, createdVia, createdAt, lastModified,
+            INSERT INTO team (id, organizationRowid, displayName, displayNameKey, externalId, createdVia, createdAt, lastModified,
                 version, attributes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """
         ).execute(arguments: [
-            id, organizationID, columns.displayName, columns.displayNameKey, columns.externalId, actor.createdVia, now, now,
+            id, organizationRowid, columns.displayName, columns.displayNameKey, columns.externalId, actor.createdVia, now, now,
             columns.attributesJSON,
         ])
         return db.lastInsertedRowID
@@ -144,18 +149,21 @@ extension SQLiteStore {
     }
 
     /// The team's rowid and resource (without members), if it is in the organization.
-    static func fetchTeam(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource)? {
+    static func fetchTeam(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
         let statement = try db.cachedStatement(
-            sql: "SELECT \(ResourceRow.columns("t")) FROM team AS t WHERE t.id = ? AND t.organizationId = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id, organizationID]) else { return nil }
+            sql: "SELECT \(ResourceRow.columns("t")) FROM team AS t WHERE t.id = ? AND t.organizationRowid = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
         return (row[0], try ResourceRow.resource(row, kind: .group))
     }
 
-    static func requireTeam(_ db: Database, organizationID: String, id: String) throws -> (Int64, SCIMResource) {
-        guard let found = try fetchTeam(db, organizationID: organizationID, id: id) else {
+    /// The organization's rowid and the team's rowid and resource, or 404.
+    static func requireTeam(_ db: Database, organizationID: String, id: String) throws -> (Int64, Int64, SCIMResource) {
+        guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
+            let (rowid, team) = try fetchTeam(db, organizationRowid: organizationRowid, id: id)
+        else {
             throw SCIMError.notFound("Team \(id) not found")
         }
-        return found
+        return (organizationRowid, rowid, team)
     }
 
     /// All members of a team in one query, in the order they were created.

@@ -5,8 +5,8 @@ import Testing
 
 /// The translator on its own: SQL text from schema names and operators only, values always bound.
 @Suite struct FilterSQLTests {
-    let users = FilterSQL(kind: .user, organizationID: "org-1")
-    let groups = FilterSQL(kind: .group, organizationID: "org-1")
+    let users = FilterSQL(kind: .user, organizationRowid: 1)
+    let groups = FilterSQL(kind: .group, organizationRowid: 1)
 
     @Test func indexedAttributesCompareTheirKeyColumns() throws {
         let userName = try users.condition(try filter("userName eq \"JOSÉ@Example.com\""))

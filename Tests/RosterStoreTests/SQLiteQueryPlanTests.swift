@@ -10,10 +10,11 @@ import Testing
 @Suite struct SQLiteQueryPlanTests {
     /// The plan of the page query the store runs for `filter`, one `detail` line per step.
     private func plan(_ store: SQLiteStore, _ kind: ResourceKind, organizationID: String, _ text: String) throws -> [String] {
-        let list = try ListSQL(kind: kind, organizationID: organizationID, query: ListQuery(filter: try filter(text)))
-        let page = list.page(startIndex: 1, limit: 100, after: nil)
         return try store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + page.sql, arguments: page.statementArguments).map { $0["detail"] }
+            let rowid = try #require(try OrganizationRow.rowid(db, id: organizationID))
+            let list = try ListSQL(kind: kind, organizationRowid: rowid, query: ListQuery(filter: try filter(text)))
+            let page = list.page(startIndex: 1, limit: 100, after: nil)
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + page.sql, arguments: page.statementArguments).map { $0["detail"] }
         }
     }
 
@@ -62,12 +63,14 @@ import Testing
             (ListQuery(filter: try filter("active eq true"), startIndex: 501), cursor),
         ]
         for (query, cursor) in cases {
-            let page = try ListSQL(kind: .user, organizationID: org.id, query: query).page(startIndex: query.startIndex, limit: 100, after: cursor)
             let plan = try await store.pool.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + page.sql, arguments: page.statementArguments).map { $0["detail"] as String }
+                let rowid = try #require(try OrganizationRow.rowid(db, id: org.id))
+                let page = try ListSQL(kind: .user, organizationRowid: rowid, query: query)
+                    .page(startIndex: query.startIndex, limit: 100, after: cursor)
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + page.sql, arguments: page.statementArguments).map { $0["detail"] as String }
             }
-            expectIndexed(plan, page.sql)
-            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(page.sql): \(plan)")
+            expectIndexed(plan, "\(query)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(query): \(plan)")
         }
     }
 

@@ -15,9 +15,9 @@ import Testing
             let counted = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT (SELECT count(*) FROM member WHERE organizationId = ?1 AND active),
-                           (SELECT count(*) FROM member WHERE organizationId = ?1),
-                           (SELECT count(*) FROM team WHERE organizationId = ?1)
+                    SELECT (SELECT count(*) FROM member JOIN organization AS o ON o.rowid = organizationRowid WHERE o.id = ?1 AND active),
+                           (SELECT count(*) FROM member JOIN organization AS o ON o.rowid = organizationRowid WHERE o.id = ?1),
+                           (SELECT count(*) FROM team JOIN organization AS o ON o.rowid = organizationRowid WHERE o.id = ?1)
                     """, arguments: [organizationID])!
             let teamsKept = try Int.fetchAll(db, sql: "SELECT memberCount FROM team ORDER BY rowid")
             let teamsCounted = try Int.fetchAll(

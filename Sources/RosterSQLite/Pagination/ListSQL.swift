@@ -17,11 +17,11 @@ struct ListSQL {
     let descending: Bool
 
     /// - Throws: 400 for a filter or `sortBy` the schemas do not allow (see ``FilterSQL``).
-    init(kind: ResourceKind, organizationID: String, query: ListQuery) throws(SCIMError) {
+    init(kind: ResourceKind, organizationRowid: Int64, query: ListQuery) throws(SCIMError) {
         self.kind = kind
         (table, tableName) = kind == .user ? ("m", "member") : ("t", "team")
-        let translator = FilterSQL(kind: kind, organizationID: organizationID)
-        var condition = SQLFragment.format("\(table).organizationId = %@", .value(organizationID))
+        let translator = FilterSQL(kind: kind, organizationRowid: organizationRowid)
+        var condition = SQLFragment.format("\(table).organizationRowid = %@", .value(organizationRowid))
         if let filter = query.filter { condition = .format("%@ AND %@", condition, try translator.condition(filter)) }
         self.condition = condition
         sort = try query.sortBy.map(translator.sortKey) ?? .creation(table)

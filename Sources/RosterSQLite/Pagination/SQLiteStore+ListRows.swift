@@ -11,18 +11,18 @@ extension SQLiteStore {
     /// from the organization's counters when unfiltered, else from `count(*)` once per generation.
     func listRows(_ db: Database, kind: ResourceKind, organizationID: String, query: ListQuery) throws -> (total: Int, rows: [Row]) {
         let counters = kind == .user ? "memberCount, memberGeneration" : "teamCount, teamGeneration"
-        let organization = try db.cachedStatement(sql: "SELECT \(counters) FROM organization WHERE id = ?")
+        let organization = try db.cachedStatement(sql: "SELECT rowid, \(counters) FROM organization WHERE id = ?")
         guard let counts = try Row.fetchOne(organization, arguments: [organizationID]) else { return (0, []) }
-        let generation: Int64 = counts[1]
+        let generation: Int64 = counts[2]
 
-        let list = try ListSQL(kind: kind, organizationID: organizationID, query: query)
+        let list = try ListSQL(kind: kind, organizationRowid: counts[0], query: query)
         let cacheQuery = CursorCache.Query(
             kind: kind, organizationID: organizationID, filter: query.filter, sortBy: query.sortBy?.description.lowercased(),
             descending: list.descending)
 
         let total: Int
         if query.filter == nil {
-            total = counts[0]
+            total = counts[1]
         } else if let cached = cursors.total(cacheQuery, generation: generation) {
             total = cached
         } else {

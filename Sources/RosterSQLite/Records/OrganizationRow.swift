@@ -27,9 +27,20 @@ enum OrganizationRow {
 
     /// The organization, or 404 naming it.
     static func require(_ db: Database, id: String) throws -> Organization {
-        guard let organization = try fetch(db, id: id) else {
+        try requireWithRowid(db, id: id).organization
+    }
+
+    /// The organization and the rowid its members and teams refer to it by, or 404 naming it.
+    static func requireWithRowid(_ db: Database, id: String) throws -> (rowid: Int64, organization: Organization) {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns), rowid FROM organization WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else {
             throw SCIMError.notFound("Organization \(id) not found")
         }
-        return organization
+        return (row[7], organization(row))
+    }
+
+    /// The rowid members and teams refer to the organization by.
+    static func rowid(_ db: Database, id: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM organization WHERE id = ?"), arguments: [id])
     }
 }
