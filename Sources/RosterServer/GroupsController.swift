@@ -1,0 +1,112 @@
+import Hummingbird
+import Logging
+import RosterStore
+import SCIM
+
+/// `/Groups`: the organization's teams (RFC 7644 §3.2–3.6). Membership writes go through the
+/// store's O(changed members) steps; ids of non-members are skipped and noted in the request log.
+struct GroupsController {
+    let environment: SCIMEnvironment
+
+    func addRoutes(to group: RouterGroup<SCIMRequestContext>) {
+        group.get("Groups", use: list)
+        group.post("Groups", use: create)
+        group.get("Groups/:id", use: read)
+        group.put("Groups/:id", use: replace)
+        group.patch("Groups/:id", use: patch)
+        group.delete("Groups/:id", use: delete)
+        MethodNotAllowed.register(on: group, path: "Groups", allowed: [.get, .post])
+        MethodNotAllowed.register(on: group, path: "Groups/:id", allowed: [.get, .put, .patch, .delete])
+    }
+
+    @Sendable func list(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let parameters = try ListParameters(
+            query: QueryParameters(request.uri.query), kind: .group, configuration: environment.configuration)
+        let page = try await environment.store.teams(organizationID: client.organization.id, query: parameters.query)
+        let body = ListResponse.json(
+            page: page, startIndex: parameters.query.startIndex, baseURL: environment.baseURL(for: request),
+            projection: parameters.projection)
+        return SCIMResponse.json(body, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let projection = try environment.projection(for: request, kind: .group)
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let result = try await environment.directory.createTeam(
+            in: client.organization, body: body, actor: environment.actor(for: request))
+        return respond(result, status: .created, request: request, projection: projection, context: context)
+    }
+
+    @Sendable func read(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let projection = try environment.projection(for: request, kind: .group)
+        guard
+            let team = try await environment.store.team(
+                organizationID: client.organization.id, id: id, includeMembers: projection?.wantsMembers ?? true)
+        else {
+            throw SCIMError.notFound(ResourceKind.group.notFoundDetail(id: id))
+        }
+        if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], version: team.meta.version) {
+            return SCIMResponse.notModified(etag: team.meta.etag)
+        }
+        return SCIMResponse.resource(team, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    @Sendable func replace(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        let projection = try environment.projection(for: request, kind: .group)
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let result = try await environment.directory.replaceTeam(
+            in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+            actor: environment.actor(for: request))
+        return respond(result, status: .ok, request: request, projection: projection, context: context)
+    }
+
+    @Sendable func patch(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        let projection = try environment.projection(for: request, kind: .group)
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
+        let result = try await environment.directory.patchTeam(
+            in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+            actor: environment.actor(for: request))
+        return respond(result, status: .ok, request: request, projection: projection, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        try await environment.directory.deleteTeam(
+            in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        return SCIMResponse.noContent()
+    }
+
+    /// A team write's response; skipped member ids go to the request log, not to the client,
+    /// so one stale id never fails an Okta push.
+    private func respond(
+        _ result: TeamWriteResult, status: HTTPResponse.Status, request: Request, projection: AttributeProjection?,
+        context: SCIMRequestContext
+    ) -> Response {
+        if !result.skippedMemberIDs.isEmpty {
+            context.notes?.update { $0.skippedMemberIDs = result.skippedMemberIDs }
+            context.logger.notice(
+                "Skipped member ids that are not members of the organization",
+                metadata: ["team": "\(result.team.id)", "skipped": "\(result.skippedMemberIDs.joined(separator: ","))"])
+        }
+        return SCIMResponse.resource(
+            result.team, status: status, baseURL: environment.baseURL(for: request), projection: projection,
+            context: context)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Logging
+import RosterStore
+import SCIM
+
+/// Records every request under `/scim/v2`, failed authentication included, as a
+/// ``RequestLogEntry`` (secrets redacted, bodies bounded, a human summary), hands it to the
+/// ``RequestLogRecorder`` without waiting, and writes one line per request to the logger:
+/// `PATCH /scim/v2/Groups/5f1c… 200 3.1ms Okta · add 1 member to team Sales`.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = SCIMRequestContext
+
+    /// Nil when the request log is off (the line is still written).
+    let recorder: RequestLogRecorder?
+    let logger: Logger
+    let bodyLimit: Int
+
+    /// Request headers worth keeping (canonical names); `Authorization` is redacted.
+    private static let keptHeaders: Set<String> = [
+        "authorization", "content-type", "content-length", "accept", "if-match", "if-none-match", "x-forwarded-for",
+    ]
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        let time = Date()
+        let notes = RequestNotes()
+        var context = context
+        context.notes = notes
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - started
+        let micros = Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+        let entry = makeEntry(
+            request: request, response: response, notes: notes.snapshot, time: time, latencyMicros: micros,
+            clientAddress: context.clientAddressText)
+        recorder?.record(entry)
+        logger.info(
+            "\(entry.method) \(entry.path) \(entry.status) \(micros / 1000).\(micros % 1000 / 100)ms \(entry.summary)")
+        return response
+    }
+
+    private func makeEntry(
+        request: Request, response: Response, notes: RequestNotes.Values, time: Date, latencyMicros: Int,
+        clientAddress: String
+    ) -> RequestLogEntry {
+        let userAgent = request.headers[.userAgent] ?? ""
+        let query = request.uri.query ?? ""
+        var headers: [String: String] = [:]
+        for field in request.headers where Self.keptHeaders.contains(field.name.canonicalName) {
+            let name = field.name.canonicalName
+            headers[name] = name == "authorization" ? RequestLogRedaction.authorization(field.value) : field.value
+        }
+        let summary = RequestSummary.make(
+            client: RequestSummary.clientName(userAgent: userAgent), method: request.method.rawValue,
+            path: request.uri.path, query: QueryParameters(query), status: response.status.code,
+            scimType: notes.scimType, requestBody: notes.requestJSON, responseBody: notes.responseJSON,
+            skippedMembers: notes.skippedMemberIDs.count)
+        return RequestLogEntry(
+            time: time, organizationID: notes.organizationID, method: request.method.rawValue, path: request.uri.path,
+            query: query, status: response.status.code, latencyMicros: latencyMicros, clientAddress: clientAddress,
+            userAgent: userAgent, keyPrefix: notes.keyPrefix, requestHeaders: headers,
+            requestBody: RequestLogRedaction.bodyText(
+                raw: notes.requestBody, parsed: notes.requestJSON, note: notes.requestBodyNote, limit: bodyLimit),
+            responseBody: RequestLogRedaction.bodyText(
+                raw: notes.responseBody, parsed: notes.responseJSON, note: nil, limit: bodyLimit),
+            summary: summary, resourceID: notes.resourceID, scimType: notes.scimType)
+    }
+}

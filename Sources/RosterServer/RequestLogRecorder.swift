@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+import RosterStore
+import ServiceLifecycle
+import Synchronization
+
+/// Takes request-log entries from request handlers without ever making them wait, writes them to
+/// the store in batches, applies retention, and publishes each entry live to subscribers (the
+/// console).
+///
+/// A `Service`: run it in the application's service group. Recording is a lock-protected append;
+/// the run loop writes what gathered every ``ServerConfiguration/requestLogFlushInterval`` in
+/// transactions of at most ``ServerConfiguration/requestLogBatchSize`` entries, prunes every
+/// ``ServerConfiguration/requestLogPruneInterval``, and writes what is left at shutdown.
+public final class RequestLogRecorder: Service, Sendable {
+    /// Entries arriving while this many wait (the store is stuck) are dropped and counted.
+    static let maxPending = 50_000
+    /// Entries a subscriber may fall behind by before it misses the oldest.
+    public static let subscriberBuffer = 4096
+
+    private struct State {
+        var pending: [RequestLogEntry] = []
+        var dropped = 0
+        var subscribers: [Int: AsyncStream<RequestLogEntry>.Continuation] = [:]
+        var nextSubscriber = 0
+        var finished = false
+    }
+
+    private let store: any Store
+    private let configuration: ServerConfiguration
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    public init(store: any Store, configuration: ServerConfiguration, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Queues an entry for the store and hands it to every subscriber; never blocks on either.
+    public func record(_ entry: RequestLogEntry) {
+        state.withLock { state in
+            if state.pending.count < Self.maxPending {
+                state.pending.append(entry)
+            } else {
+                state.dropped += 1
+            }
+            for continuation in state.subscribers.values { continuation.yield(entry) }
+        }
+    }
+
+    /// New entries as they are recorded (before they are stored, so their `id` is 0). A subscriber
+    /// that falls more than ``subscriberBuffer`` entries behind loses the oldest, never slowing a
+    /// request. The stream ends when the recorder stops.
+    public func subscribe() -> AsyncStream<RequestLogEntry> {
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: RequestLogEntry.self, bufferingPolicy: .bufferingNewest(Self.subscriberBuffer))
+        let id = state.withLock { state -> Int? in
+            guard !state.finished else { return nil }
+            let id = state.nextSubscriber
+            state.nextSubscriber += 1
+            state.subscribers[id] = continuation
+            return id
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            let clock = ContinuousClock()
+            var nextPrune = clock.now
+            while !Task.isCancelled {
+                try? await Task.sleep(for: self.configuration.requestLogFlushInterval)
+                await self.flush()
+                if clock.now >= nextPrune {
+                    await self.prune()
+                    nextPrune = clock.now + self.configuration.requestLogPruneInterval
+                }
+            }
+        }
+        await flush()
+        let subscribers = state.withLock { state in
+            state.finished = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for continuation in subscribers { continuation.finish() }
+    }
+
+    /// Writes every queued entry, in transactions of at most the batch size.
+    ///
+    /// The writes run in their own task: entries taken from the queue are written even when the
+    /// caller is cancelled (a service group cancelling instead of shutting down gracefully).
+    public func flush() async {
+        await Task { await self.writePending() }.value
+    }
+
+    private func writePending() async {
+        let (entries, dropped) = state.withLock { state in
+            defer {
+                state.pending.removeAll(keepingCapacity: true)
+                state.dropped = 0
+            }
+            return (state.pending, state.dropped)
+        }
+        if dropped > 0 {
+            logger.warning("Request log fell behind; dropped entries", metadata: ["dropped": "\(dropped)"])
+        }
+        var start = 0
+        while start < entries.count {
+            let end = min(start + configuration.requestLogBatchSize, entries.count)
+            do {
+                try await store.appendRequestLog(Array(entries[start..<end]))
+            } catch {
+                logger.error(
+                    "Could not write request log entries", metadata: ["count": "\(end - start)", "error": "\(error)"])
+            }
+            start = end
+        }
+    }
+
+    /// Applies retention: keeps the newest entries and drops those past the maximum age.
+    func prune() async {
+        await Task { await self.deleteExpired() }.value
+    }
+
+    private func deleteExpired() async {
+        do {
+            let deleted = try await store.pruneRequestLog(
+                keepLatest: configuration.requestLogKeepLatest,
+                olderThan: Date().addingTimeInterval(-configuration.requestLogMaxAge))
+            if deleted > 0 { logger.debug("Pruned request log", metadata: ["deleted": "\(deleted)"]) }
+        } catch {
+            logger.error("Could not prune the request log", metadata: ["error": "\(error)"])
+        }
+    }
+}

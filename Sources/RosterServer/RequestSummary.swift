@@ -1,0 +1,236 @@
+import SCIM
+
+/// The one-line, human summary of a SCIM request that the request log and the console show:
+/// `Okta · create member jane@acme.com`, `Okta · add 3 members to team Sales`,
+/// `Entra ID · create member bob@acme.com → 409 uniqueness`.
+///
+/// Pure: it reads only what the request and response carried, so it is tested without a server.
+public enum RequestSummary {
+    /// The provisioning client's short name from its User-Agent: `Okta`, `Entra ID`, or the first
+    /// product token (`curl/8.5` → `curl`), or `client` when there is none.
+    public static func clientName(userAgent: String) -> String {
+        let lowered = userAgent.lowercased()
+        if lowered.contains("okta") { return "Okta" }
+        if lowered.contains("azure") || lowered.contains("microsoft") { return "Entra ID" }
+        let token = userAgent.split(separator: " ").first?.split(separator: "/").first.map(String.init) ?? ""
+        return token.isEmpty ? "client" : clip(token, to: 32)
+    }
+
+    /// The summary of one request.
+    /// - Parameters:
+    ///   - client: the client's short name (see ``clientName(userAgent:)``).
+    ///   - path: the request path, with or without the `/scim/v2` prefix.
+    ///   - status: the response status; errors get `→ <status> <reason>` appended.
+    ///   - scimType: the error's `scimType`, the preferred reason.
+    ///   - requestBody, responseBody: the parsed bodies, when there were any.
+    ///   - skippedMembers: how many member ids a team write skipped as unknown.
+    public static func make(
+        client: String, method: String, path: String, query: QueryParameters, status: Int, scimType: String? = nil,
+        requestBody: JSONValue? = nil, responseBody: JSONValue? = nil, skippedMembers: Int = 0
+    ) -> String {
+        if status == 401 { return "\(client) · bad API key" }
+        let request = Request(
+            method: method.uppercased(), path: path, query: query, body: requestBody?.objectValue,
+            response: responseBody?.objectValue)
+        var action = request.describe()
+        if skippedMembers > 0 {
+            action += " (\(count(skippedMembers, "unknown id")) skipped)"
+        }
+        guard status >= 400 else { return "\(client) · \(action)" }
+        return "\(client) · \(action) → \(status) \(reason(status: status, scimType: scimType, response: responseBody))"
+    }
+
+    /// The request as the summary reads it.
+    private struct Request {
+        var method: String
+        var segments: [Substring]
+        var query: QueryParameters
+        var body: JSONObject?
+        var response: JSONObject?
+
+        init(method: String, path: String, query: QueryParameters, body: JSONObject?, response: JSONObject?) {
+            var path = Substring(path)
+            if path.hasPrefix(ServerConfiguration.basePath) { path = path.dropFirst(ServerConfiguration.basePath.count) }
+            self.method = method
+            self.segments = path.split(separator: "/")
+            self.query = query
+            self.body = body
+            self.response = response
+        }
+
+        func describe() -> String {
+            switch (segments.first, segments.count) {
+            case ("Users"?, 1): return method == "POST" ? "create member \(resourceName(key: "userName"))" : list(kind: .user)
+            case ("Groups"?, 1): return method == "POST" ? createTeam() : list(kind: .group)
+            case ("Users"?, 2) where segments[1] == ".search": return "search members"
+            case ("Groups"?, 2) where segments[1] == ".search": return "search teams"
+            case ("Users"?, 2): return member(id: String(segments[1]))
+            case ("Groups"?, 2): return team(id: String(segments[1]))
+            case (".search"?, 1): return "search members and teams"
+            case ("ServiceProviderConfig"?, _): return "read service provider config"
+            case ("Schemas"?, _): return "read schemas"
+            case ("ResourceTypes"?, _): return "read resource types"
+            case ("Bulk"?, _): return "bulk request"
+            case ("Me"?, _): return "/Me request"
+            default: return "\(method) /\(segments.joined(separator: "/"))"
+            }
+        }
+
+        /// The resource's name: from the response (what was stored), else from the request body.
+        func resourceName(key: String, fallback: String = "") -> String {
+            let value = response?[key]?.stringValue ?? body?[key]?.stringValue
+            return value.map { clip($0, to: 64) } ?? fallback
+        }
+
+        func list(kind: ResourceKind) -> String {
+            let noun = kind == .user ? "members" : "teams"
+            if let filter = query["filter"], !filter.isEmpty {
+                if case .compare(let path, .eq, .string(let value))? = try? FilterParser.parse(filter),
+                    path.subAttribute == nil
+                {
+                    let singular = kind == .user ? "member" : "team"
+                    switch path.attribute.lowercased() {
+                    case "username", "displayname": return "look up \(singular) \(clip(value, to: 64))"
+                    case "externalid": return "look up \(singular) by externalId \(clip(value, to: 64))"
+                    default: break
+                    }
+                }
+                return "search \(noun) where \(clip(filter, to: 80))"
+            }
+            let count = query["count"].flatMap { Int($0) }
+            let startIndex = query["startIndex"].flatMap { Int($0) } ?? 1
+            if kind == .user, count == 2, startIndex <= 1 { return "test API credentials" }
+            if let count, count > 0, startIndex > 1 { return "list \(noun) (page \((startIndex - 1) / count + 1))" }
+            return "list \(noun)"
+        }
+
+        func member(id: String) -> String {
+            let name = resourceName(key: "userName", fallback: id)
+            switch method {
+            case "GET": return "read member \(name)"
+            case "PUT": return "update member \(name)"
+            case "DELETE": return "delete member \(id)"
+            case "PATCH":
+                switch activeChange() {
+                case false?: return "deactivate member \(name)"
+                case true?: return "reactivate member \(name)"
+                case nil: return "update member \(name)"
+                }
+            default: return "\(method) member \(name)"
+            }
+        }
+
+        /// Whether every operation of a PATCH only sets `active`, and to what: Okta's
+        /// `{"op":"replace","value":{"active":false}}` and its path form.
+        func activeChange() -> Bool? {
+            var result: Bool?
+            for operation in operations {
+                let value: JSONValue?
+                if let path = operation["path"]?.stringValue {
+                    guard path.caseInsensitiveEquals("active") else { return nil }
+                    value = operation["value"]
+                } else {
+                    guard let object = operation["value"]?.objectValue,
+                        object.allSatisfy({ $0.key.caseInsensitiveEquals("active") || $0.key.caseInsensitiveEquals("id") })
+                    else { return nil }
+                    value = object["active"]
+                }
+                switch value {
+                case .bool(let b)?: result = b
+                case .string(let s)? where s.lowercased() == "true" || s.lowercased() == "false": result = s.lowercased() == "true"
+                default: return nil
+                }
+            }
+            return result
+        }
+
+        var operations: [JSONObject] {
+            body?["Operations"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        }
+
+        func createTeam() -> String {
+            let members = body?["members"]?.arrayValue?.count ?? 0
+            return "create team \(resourceName(key: "displayName"))" + (members > 0 ? " with \(count(members, "member"))" : "")
+        }
+
+        func team(id: String) -> String {
+            let name = resourceName(key: "displayName", fallback: id)
+            switch method {
+            case "GET": return "read team \(name)"
+            case "DELETE": return "delete team \(id)"
+            case "PUT": return "update team \(name) (\(count(body?["members"]?.arrayValue?.count ?? 0, "member")))"
+            case "PATCH": return patchTeam(name: name)
+            default: return "\(method) team \(name)"
+            }
+        }
+
+        /// Okta's group PATCHes: rename (sent on every push), delta adds and removes, "Push Now" replace.
+        func patchTeam(name: String) -> String {
+            var added = 0
+            var removed = 0
+            var removedAll = false
+            var replaced: Int?
+            var renamed = false
+            for operation in operations {
+                let op = operation["op"]?.stringValue?.lowercased() ?? ""
+                let path = operation["path"]?.stringValue
+                let values = operation["value"]?.arrayValue
+                guard let path else {
+                    guard let object = operation["value"]?.objectValue else { continue }
+                    if object["displayName"] != nil { renamed = true }
+                    if let members = object["members"]?.arrayValue {
+                        if op == "replace" { replaced = members.count } else { added += members.count }
+                    }
+                    continue
+                }
+                if path.caseInsensitiveEquals("members") {
+                    switch op {
+                    case "add": added += values?.count ?? 0
+                    case "replace": replaced = values?.count ?? 0
+                    case "remove": if let values { removed += values.count } else { removedAll = true }
+                    default: break
+                    }
+                } else if path.lowercased().hasPrefix("members["), op == "remove" {
+                    removed += 1
+                } else if path.caseInsensitiveEquals("displayName") {
+                    renamed = true
+                }
+            }
+            if let replaced { return "replace members of team \(name) (\(replaced))" }
+            if removedAll { return "remove all members from team \(name)" }
+            switch (added, removed) {
+            case (0, 0): return renamed ? "rename team \(name)" : "update team \(name)"
+            case (_, 0): return "add \(count(added, "member")) to team \(name)"
+            case (0, _): return "remove \(count(removed, "member")) from team \(name)"
+            default: return "change members of team \(name) (+\(added) −\(removed))"
+            }
+        }
+    }
+
+    private static func reason(status: Int, scimType: String?, response: JSONValue?) -> String {
+        if let scimType, !scimType.isEmpty { return scimType }
+        let detail = response?.objectValue?["detail"]?.stringValue?.lowercased() ?? ""
+        switch status {
+        case 403 where detail.contains("seat limit"): return "seat limit"
+        case 403 where detail.contains("enterprise"): return "needs Enterprise plan"
+        case 403: return "forbidden"
+        case 404: return "not found"
+        case 405: return "method not allowed"
+        case 409: return "conflict"
+        case 412: return "version mismatch"
+        case 413: return "body too large"
+        case 415: return "unsupported media type"
+        case 501: return "not implemented"
+        case 500...: return "server error"
+        default: return "bad request"
+        }
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    private static func clip(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : text.prefix(limit - 1) + "…"
+    }
+}

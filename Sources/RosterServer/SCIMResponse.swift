@@ -1,0 +1,54 @@
+import Hummingbird
+import SCIM
+
+/// Builds the server's responses: `application/scim+json` bodies serialised straight from
+/// ``JSONValue`` trees with ``JSONWriter`` (no Codable, no Foundation JSON on the hot path),
+/// weak ETags from `meta.version`, and a note of the body for the request log.
+enum SCIMResponse {
+    static let contentType = "application/scim+json; charset=utf-8"
+
+    /// A JSON body with the SCIM media type.
+    static func json(
+        _ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], context: SCIMRequestContext
+    ) -> Response {
+        let buffer = ByteBuffer(bytes: JSONWriter().bytes(value))
+        context.notes?.update {
+            $0.responseBody = buffer
+            $0.responseJSON = value
+        }
+        var headers = headers
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+    }
+
+    /// One member or team with its `ETag`; a 201 also gets `Location`.
+    static func resource(
+        _ resource: SCIMResource, status: HTTPResponse.Status = .ok, baseURL: String, projection: AttributeProjection?,
+        context: SCIMRequestContext
+    ) -> Response {
+        var representation = resource.json(baseURL: baseURL)
+        if let projection { representation = projection.apply(representation) }
+        var headers: HTTPFields = [.eTag: resource.meta.etag]
+        if status == .created { headers[.location] = "\(baseURL)\(resource.kind.endpoint)/\(resource.id)" }
+        context.notes?.update { $0.resourceID = resource.id }
+        return json(.object(representation), status: status, headers: headers, context: context)
+    }
+
+    /// A SCIM error body (RFC 7644 §3.12). A 401 carries the `WWW-Authenticate` challenge.
+    static func error(_ error: SCIMError, headers: HTTPFields = [:], context: SCIMRequestContext) -> Response {
+        var headers = headers
+        if error.status == 401 { headers[.wwwAuthenticate] = "Bearer realm=\"roster\"" }
+        context.notes?.update { $0.scimType = error.scimType?.rawValue }
+        return json(error.json, status: HTTPResponse.Status(code: error.status), headers: headers, context: context)
+    }
+
+    /// 204, as DELETE answers.
+    static func noContent() -> Response {
+        Response(status: .noContent)
+    }
+
+    /// 304 for a GET whose `If-None-Match` names the current version.
+    static func notModified(etag: String) -> Response {
+        Response(status: .notModified, headers: [.eTag: etag])
+    }
+}

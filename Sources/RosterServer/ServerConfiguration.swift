@@ -1,0 +1,99 @@
+import Foundation
+
+/// How the SCIM server listens, what it accepts and what it keeps.
+///
+/// Every limit answers with a SCIM error that names it, so an administrator reading Okta's task
+/// list knows which one was hit.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind, `127.0.0.1` by default (put a TLS proxy in front for Okta, which needs HTTPS).
+    public var host: String
+    /// Port to bind; 0 picks a free one.
+    public var port: Int
+    /// The public base URL of the SCIM API (e.g. `https://roster.example.com/scim/v2`) used in
+    /// `meta.location` and `Location`. Nil derives it from each request's `Host` and
+    /// `X-Forwarded-Proto` headers.
+    public var publicBaseURL: String?
+
+    /// Largest request body accepted (413 beyond it).
+    public var maxBodySize: Int
+    /// Deepest JSON nesting accepted in a body (400 `invalidSyntax` beyond it).
+    public var maxJSONDepth: Int
+    /// Longest `filter` accepted, in bytes (400 `invalidFilter` beyond it).
+    public var maxFilterLength: Int
+    /// Most operations accepted in one PATCH (400 `tooMany` beyond it).
+    public var maxPatchOperations: Int
+    /// Page size when a list request gives no `count`.
+    public var defaultPageSize: Int
+    /// Largest page a list returns, whatever `count` asks; published as `filter.maxResults`.
+    /// Never below 100, because Okta pages by 100 and skips records on a smaller cap.
+    public var maxPageSize: Int {
+        get { _maxPageSize }
+        set { _maxPageSize = max(100, newValue) }
+    }
+    private var _maxPageSize: Int
+
+    /// How long a successful API key lookup is reused; a revoked key stops working within this time.
+    public var authCacheLifetime: Duration
+    /// How often the last-used times of API keys are written to the store.
+    public var keyUseFlushInterval: Duration
+
+    /// Whether requests are recorded in the store's request log and published to subscribers.
+    /// Off, the server also skips the per-request log line unless the logger is at `info` or below.
+    public var requestLogEnabled: Bool
+    /// How often recorded requests are written to the store (one transaction per batch).
+    public var requestLogFlushInterval: Duration
+    /// Most entries written in one transaction.
+    public var requestLogBatchSize: Int
+    /// Request and response bodies longer than this are truncated in the log, with a marker.
+    public var requestLogBodyLimit: Int
+    /// Retention: the newest entries kept.
+    public var requestLogKeepLatest: Int
+    /// Retention: entries older than this are deleted.
+    public var requestLogMaxAge: TimeInterval
+    /// How often retention runs.
+    public var requestLogPruneInterval: Duration
+
+    /// - Parameters: see the properties; the defaults suit a single server behind a TLS proxy.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        publicBaseURL: String? = nil,
+        maxBodySize: Int = 1 << 20,
+        maxJSONDepth: Int = 32,
+        maxFilterLength: Int = 4096,
+        maxPatchOperations: Int = 1000,
+        defaultPageSize: Int = 100,
+        maxPageSize: Int = 1000,
+        authCacheLifetime: Duration = .seconds(1),
+        keyUseFlushInterval: Duration = .seconds(5),
+        requestLogEnabled: Bool = true,
+        requestLogFlushInterval: Duration = .milliseconds(100),
+        requestLogBatchSize: Int = 256,
+        requestLogBodyLimit: Int = 64 << 10,
+        requestLogKeepLatest: Int = 100_000,
+        requestLogMaxAge: TimeInterval = 30 * 86_400,
+        requestLogPruneInterval: Duration = .seconds(300)
+    ) {
+        self.host = host
+        self.port = port
+        self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.maxBodySize = maxBodySize
+        self.maxJSONDepth = maxJSONDepth
+        self.maxFilterLength = maxFilterLength
+        self.maxPatchOperations = maxPatchOperations
+        self._maxPageSize = max(100, maxPageSize)
+        self.defaultPageSize = min(max(1, defaultPageSize), max(100, maxPageSize))
+        self.authCacheLifetime = authCacheLifetime
+        self.keyUseFlushInterval = keyUseFlushInterval
+        self.requestLogEnabled = requestLogEnabled
+        self.requestLogFlushInterval = requestLogFlushInterval
+        self.requestLogBatchSize = max(1, requestLogBatchSize)
+        self.requestLogBodyLimit = requestLogBodyLimit
+        self.requestLogKeepLatest = requestLogKeepLatest
+        self.requestLogMaxAge = requestLogMaxAge
+        self.requestLogPruneInterval = requestLogPruneInterval
+    }
+
+    /// The path every SCIM endpoint lives under.
+    public static let basePath = "/scim/v2"
+}

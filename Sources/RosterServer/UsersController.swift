@@ -1,0 +1,101 @@
+import Hummingbird
+import RosterStore
+import SCIM
+
+/// `/Users`: the organization's members (RFC 7644 §3.2–3.6).
+struct UsersController {
+    let environment: SCIMEnvironment
+
+    func addRoutes(to group: RouterGroup<SCIMRequestContext>) {
+        group.get("Users", use: list)
+        group.post("Users", use: create)
+        group.get("Users/:id", use: read)
+        group.put("Users/:id", use: replace)
+        group.patch("Users/:id", use: patch)
+        group.delete("Users/:id", use: delete)
+        MethodNotAllowed.register(on: group, path: "Users", allowed: [.get, .post])
+        MethodNotAllowed.register(on: group, path: "Users/:id", allowed: [.get, .put, .patch, .delete])
+    }
+
+    @Sendable func list(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let parameters = try ListParameters(
+            query: QueryParameters(request.uri.query), kind: .user, configuration: environment.configuration)
+        let page = try await environment.store.members(organizationID: client.organization.id, query: parameters.query)
+        let body = ListResponse.json(
+            page: page, startIndex: parameters.query.startIndex, baseURL: environment.baseURL(for: request),
+            projection: parameters.projection)
+        return SCIMResponse.json(body, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let member = try await environment.directory.createMember(
+            in: client.organization, body: body, actor: environment.actor(for: request))
+        return SCIMResponse.resource(
+            member, status: .created, baseURL: environment.baseURL(for: request),
+            projection: try environment.projection(for: request, kind: .user), context: context)
+    }
+
+    @Sendable func read(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let projection = try environment.projection(for: request, kind: .user)
+        guard let member = try await environment.store.member(organizationID: client.organization.id, id: id) else {
+            throw SCIMError.notFound(ResourceKind.user.notFoundDetail(id: id))
+        }
+        if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], version: member.meta.version) {
+            return SCIMResponse.notModified(etag: member.meta.etag)
+        }
+        return SCIMResponse.resource(
+            member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    @Sendable func replace(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        let projection = try environment.projection(for: request, kind: .user)
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let member = try await environment.directory.replaceMember(
+            in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+            actor: environment.actor(for: request))
+        return SCIMResponse.resource(
+            member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    @Sendable func patch(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        let projection = try environment.projection(for: request, kind: .user)
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
+        let member = try await environment.directory.patchMember(
+            in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+            actor: environment.actor(for: request))
+        return SCIMResponse.resource(
+            member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: SCIMRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        context.notes?.update { $0.resourceID = id }
+        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
+        try await environment.directory.deleteMember(
+            in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        return SCIMResponse.noContent()
+    }
+}
+
+extension ResourceKind {
+    /// The 404 detail for an id that is not one of the organization's members or teams.
+    func notFoundDetail(id: String) -> String {
+        "No \(rawValue) with id '\(id)' exists in this organization."
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RosterSQLite
+import RosterStore
+import SCIM
+import Testing
+
+@testable import RosterServer
+
+@Suite struct RequestLogRedactionTests {
+    @Test func passwordsAreMasked() throws {
+        let body: JSONValue = [
+            "userName": "jane@acme.com", "password": "1mz050nq",
+            "Operations": [["op": "replace", "path": "password", "value": "x"], ["op": "replace", "value": ["PASSWORD": "y"]]],
+        ]
+        let (redacted, changed) = RequestLogRedaction.redactingPasswords(body)
+        #expect(changed)
+        let text = redacted.jsonString
+        for secret in ["1mz050nq", "\"x\"", "\"y\""] { #expect(!text.contains(secret)) }
+        #expect(text.contains("\"userName\":\"jane@acme.com\""))
+        #expect(RequestLogRedaction.redactingPasswords(["userName": "a"]).1 == false)
+    }
+
+    @Test func rawBodyIsKeptWhenNothingIsSecret() {
+        let raw = ByteBuffer(string: "{ \"userName\" : \"a\" }")
+        let text = RequestLogRedaction.bodyText(raw: raw, parsed: ["userName": "a"], note: nil, limit: 1000)
+        #expect(text == "{ \"userName\" : \"a\" }")
+    }
+
+    @Test func invalidJSONMentioningAPasswordIsWithheld() {
+        let raw = ByteBuffer(string: "{\"password\": \"hunter2\",")
+        let text = RequestLogRedaction.bodyText(raw: raw, parsed: nil, note: nil, limit: 1000)
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("withheld"))
+    }
+
+    @Test func truncationKeepsWholeCharacters() {
+        let text = String(repeating: "é", count: 10)  // 2 bytes each
+        let cut = RequestLogRedaction.truncate(text, limit: 5)
+        #expect(cut == "éé…[truncated: 20 bytes in total]")
+        #expect(RequestLogRedaction.truncate("short", limit: 5) == "short")
+    }
+
+    @Test func authorizationKeepsSchemeAndPrefixOnly() {
+        let key = "rst_7f2c9a1b_" + String(repeating: "A", count: 40)
+        #expect(RequestLogRedaction.authorization("Bearer \(key)") == "Bearer rst_7f2c9a1b***")
+        #expect(RequestLogRedaction.authorization(key) == "rst_7f2c9a1b***")
+        #expect(RequestLogRedaction.authorization("Bearer hunter2") == "Bearer ***")
+        #expect(RequestLogRedaction.authorization("non-token") == "***")
+    }
+}
+
+@Suite struct HeaderParsingTests {
+    @Test func presentedKey() {
+        #expect(APIKeyAuthenticator.presentedKey("Bearer abc") == "abc")
+        #expect(APIKeyAuthenticator.presentedKey("bEaReR   abc ") == "abc")
+        #expect(APIKeyAuthenticator.presentedKey("abc") == "abc")
+        #expect(APIKeyAuthenticator.presentedKey("Bearer") == nil)
+        #expect(APIKeyAuthenticator.presentedKey("Bearer ") == nil)
+        #expect(APIKeyAuthenticator.presentedKey("  ") == nil)
+        #expect(APIKeyAuthenticator.presentedKey(nil) == nil)
+    }
+
+    @Test func entityTags() throws {
+        #expect(try EntityTag.expectedVersion(ifMatch: nil) == nil)
+        #expect(try EntityTag.expectedVersion(ifMatch: "*") == nil)
+        #expect(try EntityTag.expectedVersion(ifMatch: "W/\"7\"") == 7)
+        #expect(try EntityTag.expectedVersion(ifMatch: "\"7\"") == 7)
+        #expect(throws: SCIMError.self) { try EntityTag.expectedVersion(ifMatch: "seven") }
+        #expect(EntityTag.matches(ifNoneMatch: "W/\"1\", W/\"2\"", version: 2))
+        #expect(!EntityTag.matches(ifNoneMatch: "W/\"1\"", version: 2))
+    }
+
+    @Test func contentTypes() throws {
+        try SCIMRequestBody.checkContentType(nil)
+        try SCIMRequestBody.checkContentType("application/scim+json; charset=utf-8")
+        try SCIMRequestBody.checkContentType("application/json")
+        #expect(throws: SCIMError.self) { try SCIMRequestBody.checkContentType("text/plain") }
+    }
+}
