@@ -63,9 +63,11 @@ struct GroupsController {
         let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
         let projection = try environment.projection(for: request, kind: .group)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
-        let result = try await environment.directory.replaceTeam(
-            in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
-            actor: environment.actor(for: request))
+        let result = try await ResourceKind.group.reportingNotFound(id: id) {
+            try await environment.directory.replaceTeam(
+                in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+                actor: environment.actor(for: request))
+        }
         return respond(result, status: .ok, request: request, projection: projection, context: context)
     }
 
@@ -77,9 +79,11 @@ struct GroupsController {
         let projection = try environment.projection(for: request, kind: .group)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
-        let result = try await environment.directory.patchTeam(
-            in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
-            actor: environment.actor(for: request))
+        let result = try await ResourceKind.group.reportingNotFound(id: id) {
+            try await environment.directory.patchTeam(
+                in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+                actor: environment.actor(for: request))
+        }
         return respond(result, status: .ok, request: request, projection: projection, context: context)
     }
 
@@ -88,8 +92,10 @@ struct GroupsController {
         let id = try context.parameters.require("id")
         context.notes?.update { $0.resourceID = id }
         let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        try await environment.directory.deleteTeam(
-            in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        try await ResourceKind.group.reportingNotFound(id: id) {
+            try await environment.directory.deleteTeam(
+                in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        }
         return SCIMResponse.noContent()
     }
 

@@ -60,9 +60,11 @@ struct UsersController {
         let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
         let projection = try environment.projection(for: request, kind: .user)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
-        let member = try await environment.directory.replaceMember(
-            in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
-            actor: environment.actor(for: request))
+        let member = try await ResourceKind.user.reportingNotFound(id: id) {
+            try await environment.directory.replaceMember(
+                in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+                actor: environment.actor(for: request))
+        }
         return SCIMResponse.resource(
             member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
     }
@@ -75,9 +77,11 @@ struct UsersController {
         let projection = try environment.projection(for: request, kind: .user)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
-        let member = try await environment.directory.patchMember(
-            in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
-            actor: environment.actor(for: request))
+        let member = try await ResourceKind.user.reportingNotFound(id: id) {
+            try await environment.directory.patchMember(
+                in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+                actor: environment.actor(for: request))
+        }
         return SCIMResponse.resource(
             member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
     }
@@ -87,8 +91,10 @@ struct UsersController {
         let id = try context.parameters.require("id")
         context.notes?.update { $0.resourceID = id }
         let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        try await environment.directory.deleteMember(
-            in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        try await ResourceKind.user.reportingNotFound(id: id) {
+            try await environment.directory.deleteMember(
+                in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+        }
         return SCIMResponse.noContent()
     }
 }
@@ -97,5 +103,15 @@ extension ResourceKind {
     /// The 404 detail for an id that is not one of the organization's members or teams.
     func notFoundDetail(id: String) -> String {
         "No \(rawValue) with id '\(id)' exists in this organization."
+    }
+
+    /// Runs a write on the resource `id`, reporting a 404 with the same detail as a GET would, so a
+    /// client sees one wording whichever method found the id missing.
+    func reportingNotFound<T>(id: String, _ write: () async throws -> T) async throws -> T {
+        do {
+            return try await write()
+        } catch let error as SCIMError where error.status == 404 {
+            throw SCIMError.notFound(notFoundDetail(id: id))
+        }
     }
 }

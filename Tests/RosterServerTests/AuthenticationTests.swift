@@ -84,7 +84,13 @@ import Testing
             #expect(reply.status == 404)
             #expect(reply.detail?.contains("User") == true)
             #expect(try await client.get("Users").totalResults == 0)
-            #expect(try await client.patch("Users/\(foreign.id)", OktaBodies.setActive(false)).status == 404)
+            let patch = try await client.patch("Users/\(foreign.id)", OktaBodies.setActive(false))
+            #expect(patch.status == 404)
+            #expect(patch.detail == "No User with id '\(foreign.id)' exists in this organization.")
+            let group = try await client.patch(
+                "Groups/010101001010101011001010101011", OktaBodies.patch([["op": "replace", "value": ["displayName": "X"]]]))
+            #expect(group.status == 404)
+            #expect(group.detail == "No Group with id '010101001010101011001010101011' exists in this organization.")
         }
     }
 
