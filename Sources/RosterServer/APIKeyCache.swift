@@ -9,7 +9,7 @@ import Synchronization
 /// within it), and last-used times are gathered in memory and written in one batch.
 ///
 /// A `Service`: its run loop flushes the last-used times periodically and once more at shutdown.
-public final class APIKeyCache: Service, Sendable {
+final class APIKeyCache: Service, Sendable {
     private struct Entry {
         var client: AuthenticatedClient
         var validUntil: ContinuousClock.Instant
@@ -62,7 +62,7 @@ public final class APIKeyCache: Service, Sendable {
     }
 
     /// Writes the gathered last-used times until graceful shutdown, then once more.
-    public func run() async throws {
+    func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: self.flushInterval)
