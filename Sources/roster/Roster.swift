@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// `roster`: a SCIM 2.0 provisioning target with an operator console.
+@main
 struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",

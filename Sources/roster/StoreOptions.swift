@@ -10,7 +10,7 @@ struct StoreOptions: ParsableArguments {
         help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "path"))
     var database: String = ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
 
-    func openStore() throws -> SQLiteStore {
+    func openStore() throws -> any Store {
         do {
             return try SQLiteStore.open(path: database)
         } catch {

@@ -1,0 +1,28 @@
+import Foundation
+import RosterStore
+
+/// What an empty database gets on first start, so that a new user can connect Okta at once:
+/// the organization `Default` (Enterprise, 100 seats) and one API key, shown only this once.
+struct FirstRun {
+    var organization: Organization
+    var key: NewAPIKey
+
+    static func bootstrapIfEmpty(_ store: any Store) async throws -> FirstRun? {
+        guard try await store.organizations().isEmpty else { return nil }
+        let org = try await store.createOrganization(name: "Default", plan: .enterprise, seatLimit: 100, phonePolicy: .strict)
+        let key = try await store.createAPIKey(organizationID: org.id, label: "first key", expiresAt: nil)
+        try await store.appendAudit(AuditEntry(
+            time: Date(), organizationID: org.id, actor: "roster", action: "key.create", target: key.key.prefix,
+            detail: "first key, created on first start"))
+        return FirstRun(organization: org, key: key)
+    }
+
+    func message(baseURL: String) -> String {
+        """
+        created organization \(organization.name) (\(organization.plan), \(organization.seatLimit) seats) and its first API key, shown only this once:
+          \(key.secret)
+        SCIM base URL: \(baseURL)
+        In Okta: Provisioning › Integration › SCIM connector base URL = the base URL, Authentication Mode = HTTP Header, token = the key.
+        """
+    }
+}
