@@ -8,7 +8,7 @@ VENV=${VENV:-.venv}
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
-"$VENV/bin/pip" install --quiet --disable-pip-version-check "scim2-tester==0.5.2" "scim2-client[httpx]"
+"$VENV/bin/pip" install --quiet --disable-pip-version-check "scim2-tester==0.5.2" "scim2-client[httpx2]==0.13.2"
 
 WORK=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: Swift unit, store and HTTP tests, then the scim2-tester conformance run
-# against a live `roster serve`. This is the README's test command and what CI runs.
+# The whole test suite: Swift unit, store and HTTP tests; then, against the real binary, the
+# scim2-tester conformance run and the kill -9 durability check. The README's test command; CI runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
 swift test
 scripts/conformance.sh .build/debug/roster
+python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3

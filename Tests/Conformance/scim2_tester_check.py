@@ -8,8 +8,8 @@ so CI fails on any RFC violation in a feature the server claims.
 
 import sys
 
-from httpx import Client
-from scim2_client.engines.httpx import SyncSCIMClient
+from httpx2 import Client
+from scim2_client.engines.httpx2 import SyncSCIMClient
 from scim2_tester import Status, check_server
 
 FAILING = {Status.ERROR, Status.CRITICAL}
