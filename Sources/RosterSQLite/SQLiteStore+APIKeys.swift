@@ -91,7 +91,7 @@ extension SQLiteStore {
         while true {
             let (secret, prefix) = APIKeySecret.generate()
             let key = APIKey(
-                id: UUID().uuidString.lowercased(), organizationID: organizationID, label: label, prefix: prefix,
+                id: ResourceID.make(at: now), organizationID: organizationID, label: label, prefix: prefix,
                 createdAt: StoredTime.date(StoredTime.text(now)), expiresAt: expiresAt.map { StoredTime.date(StoredTime.text($0)) })
             do {
                 try APIKeyRow.insert(db, key, hash: APIKeySecret.hash(secret))

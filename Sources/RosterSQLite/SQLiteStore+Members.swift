@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
-        let id = UUID().uuidString.lowercased()
+        let id = ResourceID.make(at: now.date)
         return try await pool.write { db in
             let (organizationRowid, organization) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             if columns.active { try Self.requireSeat(organization) }

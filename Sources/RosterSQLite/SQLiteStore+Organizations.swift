@@ -10,7 +10,7 @@ extension SQLiteStore {
         guard seatLimit >= 0 else { throw SCIMError.invalidValue("The seat limit must be 0 or more, not \(seatLimit)") }
         let now = timestamp()
         let organization = Organization(
-            id: UUID().uuidString.lowercased(), name: trimmed, plan: plan, seatLimit: seatLimit, phonePolicy: phonePolicy,
+            id: ResourceID.make(at: now.date), name: trimmed, plan: plan, seatLimit: seatLimit, phonePolicy: phonePolicy,
             createdAt: now.date)
         try await pool.write { db in
             try mappingUniqueness(of: trimmed) {

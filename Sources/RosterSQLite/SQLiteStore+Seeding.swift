@@ -32,7 +32,7 @@ extension SQLiteStore {
                     let columns = try MemberColumns(Self.seedAttributes(n))
                     try mappingUniqueness(of: columns.userName) {
                         _ = try Self.insertMember(
-                            db, id: UUID().uuidString.lowercased(), organizationRowid: organizationRowid, columns,
+                            db, id: ResourceID.make(), organizationRowid: organizationRowid, columns,
                             via: .console(operator: "seed"), now: now)
                     }
                 }
@@ -47,7 +47,7 @@ extension SQLiteStore {
         let attributes = JSONObject([("displayName", .string(displayName))])
         let columns = try TeamColumns(attributes)
         let now = timestamp()
-        let id = UUID().uuidString.lowercased()
+        let id = ResourceID.make(at: now.date)
         return try await pool.write { db in
             let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             let rowid = try mappingUniqueness(of: displayName) {

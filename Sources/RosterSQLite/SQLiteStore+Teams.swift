@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func createTeam(organizationID: String, attributes: JSONObject, memberIDs: [String], actor: Actor) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
-        let id = UUID().uuidString.lowercased()
+        let id = ResourceID.make(at: now.date)
         return try await pool.write { db in
             let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             let rowid = try mappingUniqueness(of: columns.displayName) {
