@@ -18,8 +18,9 @@ enum Migrations {
     /// `*Key` columns hold `CaseFolding.key` of the column they follow. Members and teams refer
     /// to their organization by its integer rowid: it is in every row and index entry of the big
     /// tables, where a 36-character UUID would cost about 30% of the file.
-    /// `memberGeneration`/`teamGeneration` change with every member/team write, so cached list
-    /// cursors can tell they are stale.
+    /// `organization.generation` changes with every write to its members, teams or memberships, so
+    /// cached list cursors can tell they are stale (one counter: team filters read member names
+    /// and member filters read teams).
     private static let v1 = """
         CREATE TABLE organization (
             rowid INTEGER PRIMARY KEY,
@@ -32,8 +33,7 @@ enum Migrations {
             activeMembers INTEGER NOT NULL DEFAULT 0,
             memberCount INTEGER NOT NULL DEFAULT 0,
             teamCount INTEGER NOT NULL DEFAULT 0,
-            memberGeneration INTEGER NOT NULL DEFAULT 0,
-            teamGeneration INTEGER NOT NULL DEFAULT 0,
+            generation INTEGER NOT NULL DEFAULT 0,
             createdAt TEXT NOT NULL
         );
 
@@ -149,30 +149,30 @@ enum Migrations {
         CREATE TRIGGER member_inserted AFTER INSERT ON member BEGIN
             UPDATE organization
             SET memberCount = memberCount + 1, activeMembers = activeMembers + NEW.active,
-                memberGeneration = memberGeneration + 1
+                generation = generation + 1
             WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER member_updated AFTER UPDATE ON member BEGIN
             UPDATE organization
-            SET activeMembers = activeMembers + NEW.active - OLD.active, memberGeneration = memberGeneration + 1
+            SET activeMembers = activeMembers + NEW.active - OLD.active, generation = generation + 1
             WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER member_deleted AFTER DELETE ON member BEGIN
             UPDATE organization
             SET memberCount = memberCount - 1, activeMembers = activeMembers - OLD.active,
-                memberGeneration = memberGeneration + 1, teamGeneration = teamGeneration + 1
+                generation = generation + 1
             WHERE rowid = OLD.organizationRowid;
         END;
 
         CREATE TRIGGER team_inserted AFTER INSERT ON team BEGIN
-            UPDATE organization SET teamCount = teamCount + 1, teamGeneration = teamGeneration + 1
+            UPDATE organization SET teamCount = teamCount + 1, generation = generation + 1
             WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER team_updated AFTER UPDATE OF displayNameKey, externalId, lastModified, version ON team BEGIN
-            UPDATE organization SET teamGeneration = teamGeneration + 1 WHERE rowid = NEW.organizationRowid;
+            UPDATE organization SET generation = generation + 1 WHERE rowid = NEW.organizationRowid;
         END;
         CREATE TRIGGER team_deleted AFTER DELETE ON team BEGIN
-            UPDATE organization SET teamCount = teamCount - 1, teamGeneration = teamGeneration + 1
+            UPDATE organization SET teamCount = teamCount - 1, generation = generation + 1
             WHERE rowid = OLD.organizationRowid;
         END;
 

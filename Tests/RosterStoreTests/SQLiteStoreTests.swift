@@ -83,7 +83,7 @@ import Testing
 
         let first = try await server.members(organizationID: org.id, query: ListQuery(startIndex: 1, count: 10))
         let generation = try await server.pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT memberGeneration FROM organization WHERE id = ?", arguments: [org.id])!
+            try Int64.fetchOne(db, sql: "SELECT generation FROM organization WHERE id = ?", arguments: [org.id])!
         }
         let key = CursorCache.Query(kind: .user, organizationID: org.id, filter: nil, sortBy: nil, descending: false)
         let cursor = try #require(server.cursors.cursor(key, startIndex: 11, generation: generation))

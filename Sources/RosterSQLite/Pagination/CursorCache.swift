@@ -13,8 +13,8 @@ import Synchronization
 /// `count(*)`.
 ///
 /// Entries are tagged with the organization's generation counter, which triggers bump on every
-/// write to its members (or teams), from any process; an entry from another generation is
-/// ignored. A seek therefore returns exactly the rows OFFSET would, and a miss falls back to OFFSET.
+/// write to its members, teams or memberships, from any process; an entry from another
+/// generation is ignored. A seek therefore returns exactly the rows OFFSET would, and a miss falls back to OFFSET.
 final class CursorCache: Sendable {
     /// A list request without its position.
     struct Query: Hashable, Sendable {

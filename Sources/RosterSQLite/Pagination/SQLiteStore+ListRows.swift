@@ -10,8 +10,8 @@ extension SQLiteStore {
     /// A page that continues where a recent one ended seeks (see ``CursorCache``); totals come
     /// from the organization's counters when unfiltered, else from `count(*)` once per generation.
     func listRows(_ db: Database, kind: ResourceKind, organizationID: String, query: ListQuery) throws -> (total: Int, rows: [Row]) {
-        let counters = kind == .user ? "memberCount, memberGeneration" : "teamCount, teamGeneration"
-        let organization = try db.cachedStatement(sql: "SELECT rowid, \(counters) FROM organization WHERE id = ?")
+        let organization = try db.cachedStatement(
+            sql: "SELECT rowid, \(kind == .user ? "memberCount" : "teamCount"), generation FROM organization WHERE id = ?")
         guard let counts = try Row.fetchOne(organization, arguments: [organizationID]) else { return (0, []) }
         let generation: Int64 = counts[2]
 
