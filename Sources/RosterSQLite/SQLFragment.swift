@@ -13,7 +13,6 @@ struct SQLFragment: Sendable, Hashable, CustomStringConvertible {
     }
 
     static let `true` = SQLFragment("1")
-    static let `false` = SQLFragment("0")
 
     /// Joins fragments with `separator`, concatenating their arguments in the same order.
     static func joined(_ parts: [SQLFragment], separator: String) -> SQLFragment {
