@@ -15,10 +15,11 @@ extension SQLiteStore {
             }
             let membership = try Self.applyMembership(
                 [.add(memberIDs)], db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
+            let members = try Self.members(db, teamRowid: rowid)
             let team = SCIMResource(
                 kind: .group, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
-                members: try Self.members(db, teamRowid: rowid))
+                members: members, memberCount: members.count)
             return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
         }
     }
@@ -145,13 +146,17 @@ extension SQLiteStore {
         updated.attributes = attributes
         updated.meta.lastModified = now.date
         updated.meta.version += 1
+        if membershipChanged {
+            updated.memberCount = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT memberCount FROM team WHERE rowid = ?"), arguments: [rowid])
+        }
         return updated
     }
 
     /// The team's rowid and resource (without members), if it is in the organization.
     static func fetchTeam(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
         let statement = try db.cachedStatement(
-            sql: "SELECT \(ResourceRow.columns("t")) FROM team AS t WHERE t.id = ? AND t.organizationRowid = ?")
+            sql: "SELECT \(ResourceRow.columns("t", kind: .group)) FROM team AS t WHERE t.id = ? AND t.organizationRowid = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
         return (row[0], try ResourceRow.resource(row, kind: .group))
     }

@@ -36,7 +36,7 @@ struct GroupsController {
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let result = try await environment.directory.createTeam(
             in: client.organization, body: body, actor: environment.actor(for: request))
-        return respond(result, status: .created, request: request, projection: projection, context: context)
+        return try await respond(result, status: .created, request: request, projection: projection, context: context)
     }
 
     @Sendable func read(_ request: Request, context: SCIMRequestContext) async throws -> Response {
@@ -68,7 +68,7 @@ struct GroupsController {
                 in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
                 actor: environment.actor(for: request))
         }
-        return respond(result, status: .ok, request: request, projection: projection, context: context)
+        return try await respond(result, status: .ok, request: request, projection: projection, context: context)
     }
 
     @Sendable func patch(_ request: Request, context: SCIMRequestContext) async throws -> Response {
@@ -84,7 +84,7 @@ struct GroupsController {
                 in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
                 actor: environment.actor(for: request))
         }
-        return respond(result, status: .ok, request: request, projection: projection, context: context)
+        return try await respond(result, status: .ok, request: request, projection: projection, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: SCIMRequestContext) async throws -> Response {
@@ -104,7 +104,7 @@ struct GroupsController {
     private func respond(
         _ result: TeamWriteResult, status: HTTPResponse.Status, request: Request, projection: AttributeProjection?,
         context: SCIMRequestContext
-    ) -> Response {
+    ) async throws -> Response {
         if !result.skippedMemberIDs.isEmpty {
             context.notes?.update { $0.skippedMemberIDs = result.skippedMemberIDs }
             context.logger.notice(
@@ -112,7 +112,22 @@ struct GroupsController {
                 metadata: ["team": "\(result.team.id)", "skipped": "\(result.skippedMemberIDs.joined(separator: ","))"])
         }
         return SCIMResponse.resource(
-            result.team, status: status, baseURL: environment.baseURL(for: request), projection: projection,
-            context: context)
+            try await withMembers(result.team, projection: projection, context: context), status: status,
+            baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    /// RFC 7644 §3.5.2 answers a PATCH with the whole resource, so a team's members are loaded
+    /// for the response — up to ``ServerConfiguration/writeResponseMemberLimit``. Past that a
+    /// write answers without `members` (Okta and Entra ignore them; `GET` still lists them), so
+    /// that adding one member to a 100,000-member team costs O(1), not a 100,000-entry body.
+    private func withMembers(
+        _ team: SCIMResource, projection: AttributeProjection?, context: SCIMRequestContext
+    ) async throws -> SCIMResource {
+        guard team.members == nil, projection?.wantsMembers ?? true,
+            let count = team.memberCount, count <= environment.configuration.writeResponseMemberLimit,
+            let client = context.client
+        else { return team }
+        return try await environment.directory.store.team(
+            organizationID: client.organization.id, id: team.id, includeMembers: true) ?? team
     }
 }

@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     public var maxFilterLength: Int
     /// Most operations accepted in one PATCH (400 `tooMany` beyond it).
     public var maxPatchOperations: Int
+    /// The largest team whose `members` a write (POST, PUT, PATCH) answers with; bigger teams
+    /// answer without them so that a one-member change stays O(1).
+    public var writeResponseMemberLimit: Int
     /// Page size when a list request gives no `count`.
     public var defaultPageSize: Int
     /// Largest page a list returns, whatever `count` asks; published as `filter.maxResults`.
@@ -62,6 +65,7 @@ public struct ServerConfiguration: Sendable {
         maxJSONDepth: Int = 32,
         maxFilterLength: Int = 4096,
         maxPatchOperations: Int = 1000,
+        writeResponseMemberLimit: Int = 1000,
         defaultPageSize: Int = 100,
         maxPageSize: Int = 1000,
         authCacheLifetime: Duration = .seconds(1),
@@ -81,6 +85,7 @@ public struct ServerConfiguration: Sendable {
         self.maxJSONDepth = maxJSONDepth
         self.maxFilterLength = maxFilterLength
         self.maxPatchOperations = maxPatchOperations
+        self.writeResponseMemberLimit = writeResponseMemberLimit
         self._maxPageSize = max(100, maxPageSize)
         self.defaultPageSize = min(max(1, defaultPageSize), max(100, maxPageSize))
         self.authCacheLifetime = authCacheLifetime

@@ -116,6 +116,33 @@ import Testing
         }
     }
 
+    /// A PATCH answers with the whole team, members included (RFC 7644 §3.5.2), up to the
+    /// configured size; a bigger team answers without them so a one-member change stays cheap.
+    @Test func patchAnswersWithMembersUpToTheLimit() async throws {
+        var configuration = ServerConfiguration(port: 0)
+        configuration.writeResponseMemberLimit = 2
+        let server = try await TestServer.make(configuration: configuration)
+        try await server.run { client async throws in
+            let alice = try await client.createUser("alice@acme.com")
+            let bob = try await client.createUser("bob@acme.com")
+            let carol = try await client.createUser("carol@acme.com")
+            let id = try await client.createGroup("Sales")
+            let add = { (member: String) in
+                OktaBodies.patch([["op": "add", "path": "members", "value": [["value": .string(member)]]]])
+            }
+            let small = try await client.patch("Groups/\(id)", add(alice))
+            #expect(small.memberIDs == [alice])
+            #expect(try await client.patch("Groups/\(id)", add(bob)).memberIDs == [alice, bob])
+            let big = try await client.patch("Groups/\(id)", add(carol))
+            #expect(big.status == 200)
+            #expect(big.json?["members"] == nil)
+            #expect(big.json?["displayName"]?.stringValue == "Sales")
+            #expect(try await client.get("Groups/\(id)").memberIDs == [alice, bob, carol])
+            let excluded = try await client.patch("Groups/\(id)?excludedAttributes=members", add(alice))
+            #expect(excluded.json?["members"] == nil)
+        }
+    }
+
     /// Twenty concurrent PATCHes each adding a different member to one team lose none of them.
     @Test func concurrentMemberAddsLoseNothing() async throws {
         let server = try await TestServer.make()

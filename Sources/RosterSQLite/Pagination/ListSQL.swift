@@ -36,12 +36,12 @@ struct ListSQL {
 
     private var sortsByRowid: Bool { sort.expression.sql == "\(table).rowid" }
 
-    /// ``ResourceRow/columns(_:)`` and the sort key (column 6) of `limit` rows from 1-based
+    /// ``ResourceRow/columns(_:kind:)`` and the sort key (column 7) of `limit` rows from 1-based
     /// `startIndex`, or of the `limit` rows after `cursor` (which stands just before `startIndex`).
     func page(startIndex: Int, limit: Int, after cursor: CursorCache.Cursor?) -> SQLFragment {
         let direction = descending ? " DESC" : ""
         var page = SQLFragment.format(
-            "SELECT \(ResourceRow.columns(table)), %@ AS sortKey FROM \(tableName) AS \(table) WHERE %@", sort.expression, condition)
+            "SELECT \(ResourceRow.columns(table, kind: kind)), %@ AS sortKey FROM \(tableName) AS \(table) WHERE %@", sort.expression, condition)
         if let cursor {
             let comparison = descending ? "<" : ">"
             // Only plain columns are seekable, so the key's SQL has no arguments of its own.

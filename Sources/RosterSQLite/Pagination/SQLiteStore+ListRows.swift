@@ -3,7 +3,7 @@ import RosterStore
 import SCIM
 
 extension SQLiteStore {
-    /// The rows (``ResourceRow/columns(_:)`` plus the sort key) of one page of members or teams,
+    /// The rows (``ResourceRow/columns(_:kind:)`` plus the sort key) of one page of members or teams,
     /// and how many match in all (RFC 7644 §3.4.2.4). `count` 0 reads only the total; an unknown
     /// organization has no rows.
     ///
@@ -38,7 +38,7 @@ extension SQLiteStore {
         let rows = try Row.fetchAll(statement(db, page.sql), arguments: page.statementArguments)
         if list.sort.seekable, rows.count == count, let last = rows.last {
             cursors.remember(
-                CursorCache.Cursor(generation: generation, sortKey: last[6], rowid: last[0]), for: cacheQuery,
+                CursorCache.Cursor(generation: generation, sortKey: last[7], rowid: last[0]), for: cacheQuery,
                 startIndex: startIndex + rows.count)
         }
         return (total, rows)

@@ -5,18 +5,21 @@ import SCIM
 /// the hot paths (GET by id, list pages), where named lookups and Codable cost several times more.
 enum ResourceRow {
     /// The columns ``resource(_:kind:)`` reads, for a table aliased `alias`.
-    static func columns(_ alias: String) -> String {
-        "\(alias).rowid, \(alias).id, \(alias).attributes, \(alias).createdAt, \(alias).lastModified, \(alias).version"
+    /// Column 6 is a team's member count (NULL for members).
+    static func columns(_ alias: String, kind: ResourceKind) -> String {
+        let memberCount = kind == .group ? "\(alias).memberCount" : "NULL"
+        return "\(alias).rowid, \(alias).id, \(alias).attributes, \(alias).createdAt, \(alias).lastModified, \(alias).version, \(memberCount)"
     }
 
-    /// A member or team (without members or groups) from a row selected with ``columns(_:)``.
+    /// A member or team (without members or groups) from a row selected with ``columns(_:kind:)``.
     static func resource(_ row: Row, kind: ResourceKind) throws -> SCIMResource {
         let id: String = row[1]
         return SCIMResource(
             kind: kind, id: id, attributes: try attributes(row[2], of: id),
             meta: ResourceMeta(
                 created: StoredTime.date(row[3] as String), lastModified: StoredTime.date(row[4] as String),
-                version: row[5]))
+                version: row[5]),
+            memberCount: row[6])
     }
 
     static func attributes(_ json: String, of id: String) throws -> JSONObject {

@@ -15,10 +15,12 @@ public struct SCIMResource: Sendable, Hashable {
     public var members: [MemberRef]?
     /// The teams a member belongs to, when they were loaded (nil: not asked for).
     public var groups: [GroupRef]?
+    /// How many members a team has, known without loading them (nil for members, or not known).
+    public var memberCount: Int?
 
     public init(
         kind: ResourceKind, id: String, attributes: JSONObject, meta: ResourceMeta,
-        members: [MemberRef]? = nil, groups: [GroupRef]? = nil
+        members: [MemberRef]? = nil, groups: [GroupRef]? = nil, memberCount: Int? = nil
     ) {
         self.kind = kind
         self.id = id
@@ -26,6 +28,7 @@ public struct SCIMResource: Sendable, Hashable {
         self.meta = meta
         self.members = members
         self.groups = groups
+        self.memberCount = memberCount
     }
 
     public var userName: String? { attributes["userName"]?.stringValue }
