@@ -52,7 +52,7 @@ let package = Package(
         // ncursesw for the console terminal layer. No pkgConfig: SwiftPM drops its cflags (see shim.h).
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The console's pure foundations: display width, sanitiser, in-memory screen, theme, keys, layout.
-        .target(name: "ConsoleCore", swiftSettings: swiftSettings),
+        .target(name: "ConsoleCore", dependencies: ["SCIM", "RosterStore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "roster",
             dependencies: [
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleCoreTests",
-            dependencies: ["ConsoleCore"],
+            dependencies: ["ConsoleCore", "SCIM", "RosterStore"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),

@@ -17,10 +17,14 @@ public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
     case quit
     case nextTab, previousTab
     case nextItem, previousItem
+    /// Show a body the detail view cut off after its first lines (mitmproxy's "Press f to load all data").
+    case showAll
     // Lists
     case filter, cycleSort, reverseSort, copy
     // Global
     case help, command, redraw
+    /// Open the organization switcher (when there are several organizations).
+    case switchOrganization
     // Requests
     case togglePause, follow, toggleErrorsOnly, clearRequests
     // Detail
@@ -30,13 +34,15 @@ public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
     // Teams
     case newTeam, renameTeam, deleteTeam, addTeamMember, removeTeamMember
     // API keys
-    case newKey, rotateKey, renameKey, revokeKey
+    case newKey, rotateKey, revokeKey
     // Prompt editing (text inputs are modal: every printable key is text there)
     case promptSubmit, promptCancel, promptComplete
     case promptDeleteBackward, promptDeleteForward, promptDeleteWord, promptDeleteToStart
     case promptCursorLeft, promptCursorRight, promptCursorStart, promptCursorEnd
     // Yes/no questions
     case confirmAccept, confirmDecline
+    // Dialogs: choose the highlighted option; close a dialog or overlay without choosing
+    case choose, dismiss
 
     /// Whether the action changes stored data; a `--read-only` console hides these from hints and help and
     /// refuses them.
@@ -44,7 +50,7 @@ public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .newMember, .editMember, .toggleMemberActive, .deleteMember,
             .newTeam, .renameTeam, .deleteTeam, .addTeamMember, .removeTeamMember,
-            .newKey, .rotateKey, .renameKey, .revokeKey:
+            .newKey, .rotateKey, .revokeKey:
             return true
         default:
             return false

@@ -5,9 +5,10 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global
     /// Moving through rows, in lists and detail views.
     case navigation
-    /// Every list screen: open, filter, sort, copy.
+    /// The member, team and request lists: open, filter, sort, copy. (The API keys list has no detail, filter or
+    /// sort, so it does not inherit these and never hints a key that would do nothing.)
     case lists
-    /// Every detail view: tabs, open the focused item, copy, body view.
+    /// Every detail view: open the focused item (team, member, request), copy.
     case detail
     case members, memberDetail
     case teams, teamDetail
@@ -18,15 +19,23 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case prompt
     /// A yes/no question; the default answer is no.
     case confirm
+    /// The help overlay: scrolls, and closes with the keys that opened it or go back.
+    case help
+    /// A list of options in a dialog (grace period, key expiry, organization).
+    case choice
+    /// A dialog that shows a secret once (a new API key): copy it, then close.
+    case secret
 
     /// The contexts searched for a key in this one, most specific first.
     public var chain: [KeyContext] {
         switch self {
-        case .global, .navigation, .prompt, .confirm:
+        case .global, .navigation, .prompt, .confirm, .secret:
             return [self]
-        case .lists, .detail:
+        case .help, .choice:
+            return [self, .navigation]
+        case .lists, .detail, .keys:
             return [self, .navigation, .global]
-        case .members, .teams, .requests, .keys:
+        case .members, .teams, .requests:
             return [self, .lists, .navigation, .global]
         case .memberDetail, .teamDetail, .requestDetail:
             return [self, .detail, .navigation, .global]
@@ -49,6 +58,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .keys: return "API Keys"
         case .prompt: return "Text input"
         case .confirm: return "Question"
+        case .help: return "Help"
+        case .choice: return "Choice"
+        case .secret: return "Secret"
         }
     }
 }

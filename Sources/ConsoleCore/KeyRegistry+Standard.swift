@@ -6,7 +6,7 @@ extension KeyRegistry {
     /// no F-keys (terminals, tmux and laptops eat them). Hint priorities: 0 help and back (always shown), 1 the
     /// screen's main actions, 2 its other actions, 3 sort and copy, 4 screen switching, 5 the command line.
     public static let standard = KeyRegistry(bindings: listBindings + detailBindings + screenBindings
-        + navigationBindings + globalBindings + promptBindings + confirmBindings)
+        + navigationBindings + globalBindings + promptBindings + confirmBindings + dialogBindings)
 
     private static let listBindings: [KeyBinding] = [
         KeyBinding([.enter, .right], .open, in: .lists, help: "Open the selected item",
@@ -23,13 +23,8 @@ extension KeyRegistry {
     private static let detailBindings: [KeyBinding] = [
         KeyBinding([.enter], .open, in: .detail, help: "Open the focused item (team, member, request)",
                    hint: .init("open", priority: 2)),
-        KeyBinding([.tab, .right], .nextTab, in: .detail, help: "Next tab or pane",
-                   hint: .init("next tab", priority: 2)),
-        KeyBinding([.backTab, .left], .previousTab, in: .detail, help: "Previous tab or pane"),
         KeyBinding([char("y")], .copy, in: .detail, help: "Copy (id, JSON, or the request as curl)",
                    hint: .init("copy", priority: 3)),
-        KeyBinding([char("m")], .toggleBodyView, in: .detail, help: "Show bodies pretty or raw",
-                   hint: .init("pretty/raw", priority: 3)),
     ]
 
     private static let screenBindings: [KeyBinding] = [
@@ -48,6 +43,10 @@ extension KeyRegistry {
                    hint: .init("(de)activate", priority: 1)),
         KeyBinding([char("D")], .deleteMember, in: .memberDetail, help: "Delete this member (asks first)",
                    hint: .init("delete", priority: 2)),
+        KeyBinding([char("m")], .toggleBodyView, in: .memberDetail, help: "Show the raw SCIM JSON or the attributes",
+                   hint: .init("json", priority: 3)),
+        KeyBinding([.tab], .nextTab, in: .memberDetail, help: "Jump to the next section"),
+        KeyBinding([.backTab], .previousTab, in: .memberDetail, help: "Jump to the previous section"),
 
         KeyBinding([char("n")], .newTeam, in: .teams, help: "Create a team",
                    hint: .init("new", priority: 1)),
@@ -64,6 +63,8 @@ extension KeyRegistry {
                    hint: .init("rename", priority: 2)),
         KeyBinding([char("D")], .deleteTeam, in: .teamDetail, help: "Delete this team; its members stay",
                    hint: .init("delete", priority: 3)),
+        KeyBinding([char("m")], .toggleBodyView, in: .teamDetail, help: "Show the raw SCIM JSON or the members",
+                   hint: .init("json", priority: 3)),
 
         KeyBinding([char("p")], .togglePause, in: .requests, help: "Pause or resume the live list",
                    hint: .init("pause", priority: 1)),
@@ -77,15 +78,21 @@ extension KeyRegistry {
         KeyBinding([char("n")], .nextItem, in: .requestDetail, help: "Next request without leaving the detail",
                    hint: .init("next/prev", key: "n/N", priority: 1)),
         KeyBinding([char("N")], .previousItem, in: .requestDetail, help: "Previous request"),
+        KeyBinding([.tab, .right], .nextTab, in: .requestDetail, help: "Next tab: Summary, Request, Response, SCIM",
+                   hint: .init("next tab", priority: 2)),
+        KeyBinding([.backTab, .left], .previousTab, in: .requestDetail, help: "Previous tab"),
+        KeyBinding([char("m")], .toggleBodyView, in: .requestDetail, help: "Show bodies pretty or raw",
+                   hint: .init("pretty/raw", priority: 3)),
+        KeyBinding([char("f")], .showAll, in: .requestDetail, help: "Show the whole body, not only its first lines"),
 
         KeyBinding([char("n")], .newKey, in: .keys, help: "Create an API key (the secret is shown once)",
                    hint: .init("new", priority: 1)),
         KeyBinding([char("r")], .rotateKey, in: .keys, help: "Rotate: new key now, old one retires after a grace",
                    hint: .init("rotate", priority: 1)),
-        KeyBinding([char("e")], .renameKey, in: .keys, help: "Rename the key's label",
-                   hint: .init("rename", priority: 2)),
         KeyBinding([char("D")], .revokeKey, in: .keys, help: "Revoke the key now (type its label to confirm)",
                    hint: .init("revoke", priority: 1)),
+        KeyBinding([char("y")], .copy, in: .keys, help: "Copy the selected key's prefix",
+                   hint: .init("copy prefix", priority: 3)),
     ]
 
     private static let navigationBindings: [KeyBinding] = [
@@ -111,6 +118,7 @@ extension KeyRegistry {
                    hint: .init("help", priority: 0)),
         KeyBinding([char(":")], .command, in: .global, help: "Command line (:members, :requests status:5xx, :q)",
                    hint: .init("command", priority: 5)),
+        KeyBinding([char("o")], .switchOrganization, in: .global, help: "Switch to another organization"),
         KeyBinding([.escape], .back, in: .global, help: "Close popup, cancel, clear filter, or go back; never quits"),
         KeyBinding([char("q")], .backOrQuit, in: .global, help: "Go back; on a top screen, ask to quit",
                    hint: .init("back", priority: 0)),
@@ -142,6 +150,19 @@ extension KeyRegistry {
         KeyBinding([char("n"), char("N"), .escape, .enter, .ctrl("c")], .confirmDecline, in: .confirm,
                    help: "No (the default: Enter alone never confirms)",
                    hint: .init("no", priority: 0)),
+    ]
+
+    private static let dialogBindings: [KeyBinding] = [
+        KeyBinding([.escape, char("q"), char("?")], .dismiss, in: .help, help: "Close the help",
+                   hint: .init("close", priority: 0)),
+        KeyBinding([.enter], .choose, in: .choice, help: "Choose the highlighted option",
+                   hint: .init("choose", priority: 0)),
+        KeyBinding([.escape, char("q"), .ctrl("c")], .dismiss, in: .choice, help: "Cancel without choosing",
+                   hint: .init("cancel", priority: 0)),
+        KeyBinding([char("y")], .copy, in: .secret, help: "Copy the secret to the clipboard (OSC 52)",
+                   hint: .init("copy", priority: 0)),
+        KeyBinding([.enter, .escape], .dismiss, in: .secret, help: "Close: the secret is not shown again",
+                   hint: .init("done", priority: 0)),
     ]
 
     private static func char(_ character: Character) -> Key {

@@ -7,7 +7,7 @@
 /// - With `followsNewest` (the Requests screen, newest row first), the list follows new rows only while the
 ///   selection is on the newest row. Any movement away pauses following, and rows that arrive meanwhile are
 ///   counted in `unseenCount` (`PAUSED +12 new`); moving back to the newest row, or `follow()`, resumes it.
-public struct SelectionModel<ID: Hashable & Sendable>: Sendable {
+public struct SelectionModel<ID: Hashable & Sendable>: Hashable, Sendable {
     /// The row ids in display order (for a paged list, the loaded rows).
     public private(set) var ids: [ID]
     /// Index of the selected row; nil only when the list is empty.

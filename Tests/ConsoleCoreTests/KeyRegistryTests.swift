@@ -48,7 +48,7 @@ struct KeyRegistryTests {
         }
     }
 
-    @Test(arguments: KeyContext.allCases.filter { ![.navigation, .prompt, .confirm].contains($0) })
+    @Test(arguments: KeyContext.allCases.filter { ![.navigation, .prompt, .confirm, .help, .choice, .secret].contains($0) })
     func everyScreenHintsHowToGetHelpAndHowToLeave(context: KeyContext) {
         let actions = registry.hints(for: context, glyphs: .unicode).map(\.action)
         #expect(actions.contains(.help) && actions.contains(.backOrQuit), "\(context)")
@@ -60,6 +60,9 @@ struct KeyRegistryTests {
         #expect(registry.hintLine(for: .prompt, glyphs: .unicode)
                 == "⏎ apply  Esc cancel  Tab complete  Ctrl-u clear")
         #expect(registry.hintLine(for: .confirm, glyphs: .ascii) == "y yes  n no")
+        #expect(registry.hintLine(for: .help, glyphs: .unicode) == "Esc close")
+        #expect(registry.hintLine(for: .choice, glyphs: .unicode) == "⏎ choose  Esc cancel")
+        #expect(registry.hintLine(for: .secret, glyphs: .unicode) == "y copy  ⏎ done")
     }
 
     @Test func lookupDependsOnTheContext() {
@@ -70,7 +73,11 @@ struct KeyRegistryTests {
         #expect(registry.action(for: .character("n"), in: .requestDetail) == .nextItem)
         #expect(registry.action(for: .character("e"), in: .requests) == .toggleErrorsOnly)
         #expect(registry.action(for: .right, in: .teams) == .open)
-        #expect(registry.action(for: .right, in: .memberDetail) == .nextTab)
+        #expect(registry.action(for: .right, in: .requestDetail) == .nextTab)
+        #expect(registry.action(for: .tab, in: .memberDetail) == .nextTab)
+        #expect(registry.action(for: .character("f"), in: .requestDetail) == .showAll)
+        #expect(registry.action(for: .character("o"), in: .teams) == .switchOrganization)
+        #expect(registry.action(for: .character("/"), in: .keys) == nil, "the keys list has no filter")
         #expect(registry.action(for: .character("3"), in: .keys) == .showRequests)
         #expect(registry.action(for: .ctrl("d"), in: .members) == .halfPageDown)
         #expect(registry.action(for: .character("p"), in: .members) == nil)

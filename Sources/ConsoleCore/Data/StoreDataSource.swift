@@ -1,0 +1,69 @@
+import Foundation
+import RosterStore
+import SCIM
+
+/// The console's data over a `Store`: reads go to the store, writes go through `Directory`, so the seat limit,
+/// the phone policy and uniqueness apply exactly as they do over SCIM, and every write is recorded in the audit
+/// log as `console:<operator>`.
+///
+/// Works on the embedded store of `roster` and on the database of a server running elsewhere (`--attach`).
+public struct StoreDataSource: ConsoleDataSource {
+    public let store: any Store
+    public let directory: Directory
+    /// Who the audit log names: `console:<operator>`.
+    public let actor: Actor
+
+    /// - Parameter operatorName: the local user (e.g. `$USER`), recorded in the audit log.
+    public init(store: any Store, operatorName: String) {
+        self.store = store
+        directory = Directory(store: store)
+        actor = .console(operator: operatorName)
+    }
+
+    public func organizations() async throws -> [Organization] {
+        try await store.organizations()
+    }
+
+    public func members(organizationID: String, query: ListQuery) async throws -> ListPage {
+        try await store.members(organizationID: organizationID, query: query)
+    }
+
+    public func member(organizationID: String, id: String) async throws -> SCIMResource? {
+        try await store.member(organizationID: organizationID, id: id)
+    }
+
+    public func teams(organizationID: String, query: ListQuery) async throws -> ListPage {
+        try await store.teams(organizationID: organizationID, query: query)
+    }
+
+    public func team(organizationID: String, id: String) async throws -> SCIMResource? {
+        try await store.team(organizationID: organizationID, id: id, includeMembers: false)
+    }
+
+    public func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef] {
+        try await store.teamMembers(organizationID: organizationID, teamID: teamID, offset: offset, limit: limit)
+    }
+
+    public func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry] {
+        try await store.requestLog(query)
+    }
+
+    public func apiKeys(organizationID: String) async throws -> [APIKey] {
+        try await store.apiKeys(organizationID: organizationID)
+    }
+
+    /// Records an operator's change.
+    func audit(_ action: String, target: String, detail: String = "", organizationID: String, at now: Date) async throws {
+        try await store.appendAudit(AuditEntry(
+            time: now, organizationID: organizationID, actor: actor.description, action: action, target: target,
+            detail: detail))
+    }
+
+    /// The organization a write is for, fresh (its phone policy decides validation).
+    func organization(_ id: String) async throws -> Organization {
+        guard let organization = try await store.organization(id: id) else {
+            throw SCIMError.notFound("The organization \(id) no longer exists.")
+        }
+        return organization
+    }
+}
