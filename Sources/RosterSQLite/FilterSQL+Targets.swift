@@ -170,7 +170,8 @@ extension FilterSQL {
             operand.indexed = true
             return operand
         case (.teamMembers, "display"):
-            return folded("coalesce(mm.displayNameKey, mm.userNameKey)")
+            // The display stored with the membership, as the client sent it (NULL when it sent none).
+            return Operand(expression: SQLFragment("tm.display"), definition: sub)
         case (.teamMembers, "type"):
             return Operand(expression: .value("User"), definition: sub, nullable: false)
         case (.memberTeams, "value"):

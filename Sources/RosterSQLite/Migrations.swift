@@ -18,6 +18,8 @@ enum Migrations {
     /// `*Key` columns hold `CaseFolding.key` of the column they follow. Members and teams refer
     /// to their organization by its integer rowid: it is in every row and index entry of the big
     /// tables, where a 36-character UUID would cost about 30% of the file.
+    /// `teamMembership.display` is the member's `display` as the client sent it (Okta: the user's
+    /// login), NULL when it sent none; it is not derived from the member.
     /// `organization.generation` changes with every write to its members, teams or memberships, so
     /// cached list cursors can tell they are stale (one counter: team filters read member names
     /// and member filters read teams).
@@ -108,6 +110,7 @@ enum Migrations {
             teamRowid INTEGER NOT NULL REFERENCES team(rowid) ON DELETE CASCADE,
             memberRowid INTEGER NOT NULL REFERENCES member(rowid) ON DELETE CASCADE,
             addedAt TEXT NOT NULL,
+            display TEXT,
             PRIMARY KEY (teamRowid, memberRowid)
         ) WITHOUT ROWID;
         CREATE INDEX teamMembership_member ON teamMembership(memberRowid);

@@ -24,15 +24,21 @@ extension SQLiteStore {
         var outcome = MembershipOutcome()
         for step in steps {
             switch step {
-            case .add(let ids):
-                let insert = try db.cachedStatement(
-                    sql: "INSERT OR IGNORE INTO teamMembership (teamRowid, memberRowid, addedAt) VALUES (?, ?, ?)")
-                for id in ids {
-                    guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) else {
-                        outcome.skip(id)
+            case .add(let members):
+                // One row either way: a new member is inserted; one already in the team gets the new
+                // display if one was sent and differs (otherwise nothing is written, and the team's
+                // version stays).
+                let upsert = try db.cachedStatement(sql: """
+                    INSERT INTO teamMembership (teamRowid, memberRowid, addedAt, display) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (teamRowid, memberRowid) DO UPDATE SET display = excluded.display
+                    WHERE excluded.display IS NOT NULL AND teamMembership.display IS NOT excluded.display
+                    """)
+                for member in members {
+                    guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: member.value) else {
+                        outcome.skip(member.value)
                         continue
                     }
-                    try insert.execute(arguments: [teamRowid, memberRowid, now])
+                    try upsert.execute(arguments: [teamRowid, memberRowid, now, member.display])
                     if db.changesCount > 0 { outcome.changed = true }
                 }
             case .remove(let ids):
@@ -74,25 +80,46 @@ extension SQLiteStore {
         }
     }
 
-    /// Makes the team's members exactly `ids` (a PUT), writing only the difference.
-    static func setMembers(_ ids: [String], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String) throws -> MembershipOutcome {
+    /// Makes the team's members exactly `members` (a PUT), each with exactly the display it
+    /// carries, writing only the difference. A repeated id keeps its last non-nil display.
+    static func setMembers(
+        _ members: [MemberRef], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String
+    ) throws -> MembershipOutcome {
         var outcome = MembershipOutcome()
-        var wanted = Set<Int64>()
-        for id in ids {
-            if let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) {
-                wanted.insert(memberRowid)
-            } else {
-                outcome.skip(id)
+        var wanted: [Int64: String?] = [:]
+        for member in members {
+            guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: member.value) else {
+                outcome.skip(member.value)
+                continue
             }
+            let earlier = wanted[memberRowid] ?? nil
+            // `updateValue`, not a subscript assignment: assigning a nil display would drop the key.
+            wanted.updateValue(member.display ?? earlier, forKey: memberRowid)
         }
-        let current = Set(
-            try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT memberRowid FROM teamMembership WHERE teamRowid = ?"), arguments: [teamRowid]))
+        var current: [Int64: String?] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT memberRowid, display FROM teamMembership WHERE teamRowid = ?"), arguments: [teamRowid])
+        while let row = try rows.next() { current.updateValue(row[1], forKey: row[0]) }
+
         let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
-        for memberRowid in current.subtracting(wanted) { try delete.execute(arguments: [teamRowid, memberRowid]) }
-        let insert = try db.cachedStatement(sql: "INSERT INTO teamMembership (teamRowid, memberRowid, addedAt) VALUES (?, ?, ?)")
-        for memberRowid in wanted.subtracting(current).sorted() { try insert.execute(arguments: [teamRowid, memberRowid, now]) }
-        outcome.changed = current != wanted
+        for memberRowid in current.keys where wanted[memberRowid] == nil {
+            try delete.execute(arguments: [teamRowid, memberRowid])
+            outcome.changed = true
+        }
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO teamMembership (teamRowid, memberRowid, addedAt, display) VALUES (?, ?, ?, ?)")
+        let update = try db.cachedStatement(sql: "UPDATE teamMembership SET display = ? WHERE teamRowid = ? AND memberRowid = ?")
+        for (memberRowid, display) in wanted.sorted(by: { $0.key < $1.key }) {
+            switch current[memberRowid] {
+            case nil:
+                try insert.execute(arguments: [teamRowid, memberRowid, now, display])
+            case let stored? where stored != display:
+                try update.execute(arguments: [display, teamRowid, memberRowid])
+            default:
+                continue
+            }
+            outcome.changed = true
+        }
         return outcome
     }
 }

@@ -42,7 +42,8 @@ extension SQLiteStore {
     }
 
     /// Creates a team holding the organization's first `memberCount` members (in creation order),
-    /// in one transaction. Returns the team without its members.
+    /// in one transaction, each membership's display being the member's userName as Okta sends it.
+    /// Returns the team without its members.
     public func seedTeam(organizationID: String, displayName: String, memberCount: Int) async throws -> SCIMResource {
         let attributes = JSONObject([("displayName", .string(displayName))])
         let columns = try TeamColumns(attributes)
@@ -56,8 +57,8 @@ extension SQLiteStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO teamMembership (teamRowid, memberRowid, addedAt)
-                    SELECT ?, rowid, ? FROM member WHERE organizationRowid = ? ORDER BY rowid LIMIT ?
+                    INSERT INTO teamMembership (teamRowid, memberRowid, addedAt, display)
+                    SELECT ?, rowid, ?, userName FROM member WHERE organizationRowid = ? ORDER BY rowid LIMIT ?
                     """,
                 arguments: [rowid, now.text, organizationRowid, max(memberCount, 0)])
             return SCIMResource(

@@ -4,7 +4,9 @@ import RosterStore
 import SCIM
 
 extension SQLiteStore {
-    public func createTeam(organizationID: String, attributes: JSONObject, memberIDs: [String], actor: Actor) async throws -> TeamWriteResult {
+    public func createTeam(
+        organizationID: String, attributes: JSONObject, members: [MemberRef], actor: Actor
+    ) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
@@ -14,12 +16,12 @@ extension SQLiteStore {
                 try Self.insertTeam(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
             }
             let membership = try Self.applyMembership(
-                [.add(memberIDs)], db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
-            let members = try Self.members(db, teamRowid: rowid)
+                [.add(members)], db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
+            let stored = try Self.members(db, teamRowid: rowid)
             let team = SCIMResource(
                 kind: .group, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
-                members: members, memberCount: members.count)
+                members: stored, memberCount: stored.count)
             return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
         }
     }
@@ -35,7 +37,7 @@ extension SQLiteStore {
     }
 
     public func replaceTeam(
-        organizationID: String, id: String, attributes: JSONObject, memberIDs: [String], expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
     ) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
@@ -43,7 +45,7 @@ extension SQLiteStore {
             let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             let membership = try Self.setMembers(
-                memberIDs, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
+                members, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             var team = try Self.updateTeam(
                 db, rowid: rowid, current, to: attributes, columns, membershipChanged: membership.changed, now: now)
             team.members = try Self.members(db, teamRowid: rowid)
@@ -94,7 +96,7 @@ extension SQLiteStore {
         try await pool.read { db in
             let (_, rowid, _) = try Self.requireTeam(db, organizationID: organizationID, id: teamID)
             let statement = try db.cachedStatement(sql: """
-                SELECT mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+                SELECT mm.id, tm.display FROM teamMembership AS tm
                 JOIN member AS mm ON mm.rowid = tm.memberRowid
                 WHERE tm.teamRowid = ? ORDER BY tm.memberRowid LIMIT ? OFFSET ?
                 """)
@@ -174,7 +176,7 @@ extension SQLiteStore {
     /// All members of a team in one query, in the order they were created.
     static func members(_ db: Database, teamRowid: Int64) throws -> [MemberRef] {
         let statement = try db.cachedStatement(sql: """
-            SELECT mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+            SELECT mm.id, tm.display FROM teamMembership AS tm
             JOIN member AS mm ON mm.rowid = tm.memberRowid
             WHERE tm.teamRowid = ? ORDER BY tm.memberRowid
             """)
@@ -185,7 +187,7 @@ extension SQLiteStore {
     static func members(_ db: Database, teamRowids: [Int64]) throws -> [Int64: [MemberRef]] {
         guard !teamRowids.isEmpty else { return [:] }
         let statement = try db.cachedStatement(sql: """
-            SELECT tm.teamRowid, mm.id, coalesce(mm.displayName, mm.userName) FROM teamMembership AS tm
+            SELECT tm.teamRowid, mm.id, tm.display FROM teamMembership AS tm
             JOIN member AS mm ON mm.rowid = tm.memberRowid
             WHERE tm.teamRowid IN (SELECT value FROM json_each(?)) ORDER BY tm.teamRowid, tm.memberRowid
             """)

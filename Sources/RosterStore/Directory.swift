@@ -74,7 +74,7 @@ public struct Directory: Sendable {
         let input = try ResourceInput.canonicalize(body, kind: .group)
         try validate(input.attributes, kind: .group, in: organization)
         return try await store.createTeam(
-            organizationID: organization.id, attributes: input.attributes, memberIDs: input.memberIDs ?? [], actor: actor)
+            organizationID: organization.id, attributes: input.attributes, members: input.members ?? [], actor: actor)
     }
 
     /// Replaces a team's name and member set (`PUT /Groups/{id}`). A body without `members` empties
@@ -86,7 +86,7 @@ public struct Directory: Sendable {
         try Self.checkBodyID(input.bodyID, pathID: id, kind: .group)
         try validate(input.attributes, kind: .group, in: organization)
         return try await store.replaceTeam(
-            organizationID: organization.id, id: id, attributes: input.attributes, memberIDs: input.memberIDs ?? [],
+            organizationID: organization.id, id: id, attributes: input.attributes, members: input.members ?? [],
             expectedVersion: expectedVersion, actor: actor)
     }
 

@@ -53,10 +53,14 @@ public protocol Store: Sendable {
 
     // MARK: Teams (SCIM Groups)
 
-    func createTeam(organizationID: String, attributes: JSONObject, memberIDs: [String], actor: Actor) async throws -> TeamWriteResult
+    /// Creates a team with `members`, each keeping the `display` it carries; ids that are not
+    /// members of the organization are skipped and reported in the result.
+    func createTeam(organizationID: String, attributes: JSONObject, members: [MemberRef], actor: Actor) async throws -> TeamWriteResult
     func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource?
+    /// Replaces the team's attributes and makes its members exactly `members`, each with exactly
+    /// the `display` it carries (nil clears a stored one: a PUT is a full replacement).
     func replaceTeam(
-        organizationID: String, id: String, attributes: JSONObject, memberIDs: [String], expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
     ) async throws -> TeamWriteResult
     /// Read-modify-write in one transaction; the membership steps of the result are applied in
     /// order at O(changed members). `change` gets the team without its members.

@@ -64,9 +64,9 @@ import Testing
         #expect(throws: SCIMError.self) { try users.sortKey(AttributePath(attribute: "groups")) }
     }
 
-    @Test func teamMemberFiltersReadTheMemberTable() throws {
+    @Test func teamMemberFiltersReadTheMemberIdAndTheMembershipDisplay() throws {
         let inner = try groups.teamMemberCondition(try filter("value eq \"m-1\" or display co \"Ann\""))
-        #expect(inner.sql == "(mm.id = ? OR instr(coalesce(mm.displayNameKey, mm.userNameKey), ?) > 0)")
+        #expect(inner.sql == "(mm.id = ? OR coalesce(instr(scim_fold(tm.display), ?) > 0, 0))")
         #expect(inner.arguments == ["m-1".databaseValue, "ann".databaseValue])
     }
 }

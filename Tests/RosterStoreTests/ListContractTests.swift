@@ -142,13 +142,13 @@ import Testing
         let (store, org, members) = try await seeded(factory)
         let ids = members.map(\.id)
         let team = try await store.createTeam(
-            organizationID: org.id, attributes: teamAttributes("T"), memberIDs: [ids[3], ids[5], ids[7], ids[9]], actor: okta)
+            organizationID: org.id, attributes: teamAttributes("T"), members: memberRefs([ids[3], ids[5], ids[7], ids[9]]), actor: okta)
         let query = ListQuery(filter: try filter("groups.value eq \"\(team.team.id)\""), startIndex: 1, count: 2)
         #expect(try await store.members(organizationID: org.id, query: query).resources.map(\.id) == [ids[3], ids[5]])
 
         // A member created earlier than the page boundary joins the team between two pages.
         _ = try await store.modifyTeam(organizationID: org.id, id: team.team.id, expectedVersion: nil, actor: okta) { current in
-            PatchResult(attributes: current.attributes, membership: [.add([ids[0]])])
+            PatchResult(attributes: current.attributes, membership: [.add(memberRefs([ids[0]]))])
         }
         var next = query
         next.startIndex = 3

@@ -145,8 +145,8 @@ import Testing
         let store = try factory.make()
         let org = try await makeOrganization(store, seats: 1)
         let a = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta)
-        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("One"), memberIDs: [a.id], actor: okta)
-        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Two"), memberIDs: [a.id], actor: okta)
+        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("One"), members: memberRefs([a.id]), actor: okta)
+        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Two"), members: memberRefs([a.id]), actor: okta)
         #expect(try await store.organization(id: org.id)?.activeMembers == 1)
     }
 
@@ -217,8 +217,8 @@ import Testing
         let store = try factory.make()
         let org = try await makeOrganization(store)
         let jane = try await store.createMember(organizationID: org.id, attributes: userAttributes("jane@x.com"), actor: okta)
-        let red = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Red"), memberIDs: [jane.id], actor: okta)
-        let blue = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Blue"), memberIDs: [jane.id], actor: okta)
+        let red = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Red"), members: memberRefs([jane.id]), actor: okta)
+        let blue = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Blue"), members: memberRefs([jane.id]), actor: okta)
         let expected = [GroupRef(value: red.team.id, display: "Red"), GroupRef(value: blue.team.id, display: "Blue")]
         #expect(try await store.member(organizationID: org.id, id: jane.id)?.groups == expected)
         #expect(try await store.members(organizationID: org.id, query: ListQuery()).resources.first?.groups == expected)

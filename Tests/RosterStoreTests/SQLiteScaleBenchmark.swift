@@ -77,7 +77,7 @@ import Testing
         let outsider = try await store.createMember(organizationID: org.id, attributes: userAttributes("outsider@x.com"), actor: okta)
         let added = try await time("PATCH add 1 member to the \(teamSize)-member team") {
             try await store.modifyTeam(organizationID: org.id, id: team.id, expectedVersion: nil, actor: okta) { current in
-                PatchResult(attributes: current.attributes, membership: [.add([outsider.id])])
+                PatchResult(attributes: current.attributes, membership: [.add(memberRefs([outsider.id]))])
             }
         }
         #expect(added.skippedMemberIDs.isEmpty)

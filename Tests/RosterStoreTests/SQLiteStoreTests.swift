@@ -35,8 +35,9 @@ import Testing
                 try await store.createMember(organizationID: org.id, attributes: userAttributes("u\(n)@x.com", active: n % 3 != 0), actor: okta).id)
         }
         let ids = created
-        let red = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Red"), memberIDs: ids, actor: okta)
-        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Blue"), memberIDs: Array(ids.prefix(4)), actor: okta)
+        let logins = ids.enumerated().map { n, id in MemberRef(value: id, display: "u\(n)@x.com") }
+        let red = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Red"), members: logins, actor: okta)
+        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Blue"), members: memberRefs(Array(ids.prefix(4))), actor: okta)
         _ = try await store.replaceMember(
             organizationID: org.id, id: ids[1], attributes: userAttributes("u1@x.com", active: false), expectedVersion: nil, actor: okta)
         try await store.deleteMember(organizationID: org.id, id: ids[2], expectedVersion: nil, actor: okta)
@@ -55,13 +56,13 @@ import Testing
         let org = try await makeOrganization(store)
         try await store.seedMembers(organizationID: org.id, count: 50)
         let ids = try await store.members(organizationID: org.id, query: ListQuery(count: 50)).resources.map(\.id)
-        let team = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Everyone"), memberIDs: [], actor: okta)
+        let team = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Everyone"), members: [], actor: okta)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for id in ids {
                 group.addTask {
                     _ = try await store.modifyTeam(organizationID: org.id, id: team.team.id, expectedVersion: nil, actor: okta) { current in
-                        PatchResult(attributes: current.attributes, membership: [.add([id])])
+                        PatchResult(attributes: current.attributes, membership: [.add(memberRefs([id]))])
                     }
                 }
             }
@@ -127,7 +128,9 @@ import Testing
         let team = try await store.seedTeam(organizationID: org.id, displayName: "All hands", memberCount: 1_500)
         let loaded = try #require(try await store.team(organizationID: org.id, id: team.id, includeMembers: true))
         #expect(loaded.members?.count == 1_500)
-        #expect(loaded.members?.first == MemberRef(value: try await store.members(organizationID: org.id, query: ListQuery(count: 1)).resources[0].id, display: "User 0000001"))
+        // Each membership's display is the member's userName, as Okta would send it.
+        let first = try await store.members(organizationID: org.id, query: ListQuery(count: 1)).resources[0]
+        #expect(loaded.members?.first == MemberRef(value: first.id, display: "user0000001@example.com"))
 
         // The seat limit holds for seeding as for creates; numbers already used are refused.
         await expectSCIMError(status: 403) { try await store.seedMembers(organizationID: org.id, count: 1_001) }

@@ -73,3 +73,8 @@ func expectSCIMError(
 func filter(_ text: String) throws -> Filter {
     try FilterParser.parse(text)
 }
+
+/// Members without a `display`, as Entra sends them.
+func memberRefs(_ ids: [String]) -> [MemberRef] {
+    ids.map { MemberRef(value: $0) }
+}

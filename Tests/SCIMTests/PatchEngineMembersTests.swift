@@ -27,7 +27,10 @@ struct PatchEngineMembersTests {
             result.membership == [
                 .remove([userB]),
                 .remove(["7d9c2a3e-0f4b-4c1e-9a51-2a7f3c0e8b11"]),
-                .add([userA, "5e1f7b2c-8d3a-4f60-b9e4-0c2d6a1f9e37"]),
+                .add([
+                    MemberRef(value: userA, display: "test.user@okta.local"),
+                    MemberRef(value: "5e1f7b2c-8d3a-4f60-b9e4-0c2d6a1f9e37", display: "other.user@okta.local"),
+                ]),
             ]
         )
         #expect(result.attributes == team.attributes)
@@ -35,7 +38,15 @@ struct PatchEngineMembersTests {
 
     @Test func oktaPushNowReplacesTheMemberSet() throws {
         let result = try applyPatch(FixtureBody.load("okta/push-now"), to: team)
-        #expect(result.membership == [.removeAll, .add([userA, userB])])
+        #expect(
+            result.membership == [
+                .removeAll,
+                .add([
+                    MemberRef(value: userA, display: "test.user@okta.local"),
+                    MemberRef(value: userB, display: "another.user@okta.local"),
+                ]),
+            ]
+        )
         #expect(result.attributes == team.attributes)
     }
 
@@ -47,7 +58,9 @@ struct PatchEngineMembersTests {
     // MARK: - Entra
 
     @Test func entraAddsMembersWithoutType() throws {
-        #expect(try applyPatch(FixtureBody.load("entra/add-members"), to: team).membership == [.add([userA])])
+        #expect(
+            try applyPatch(FixtureBody.load("entra/add-members"), to: team).membership == [.add([MemberRef(value: userA)])]
+        )
     }
 
     @Test func entraRemoveWithAValueRemovesOnlyThoseMembers() throws {
@@ -89,7 +102,7 @@ struct PatchEngineMembersTests {
             patchBody("replace", #"members[display co "okta.local"]"#, [["value": .string(userA)]]),
             to: team
         )
-        #expect(replaced.membership == [.removeMatching(filter), .add([userA])])
+        #expect(replaced.membership == [.removeMatching(filter), .add([MemberRef(value: userA)])])
     }
 
     @Test func membersInAPathlessValue() throws {
@@ -97,11 +110,11 @@ struct PatchEngineMembersTests {
             patchBody("add", nil, ["members": [["value": .string(userA)]], "displayName": "New"]),
             to: team
         )
-        #expect(added.membership == [.add([userA])])
+        #expect(added.membership == [.add([MemberRef(value: userA)])])
         #expect(added.attributes["displayName"] == "New")
         #expect(added.attributes["members"] == nil)
         let replaced = try applyPatch(patchBody("replace", nil, ["Members": [["value": .string(userB)]]]), to: team)
-        #expect(replaced.membership == [.removeAll, .add([userB])])
+        #expect(replaced.membership == [.removeAll, .add([MemberRef(value: userB)])])
     }
 
     @Test func handBuiltPathsGiveTheSameSteps() throws {
@@ -116,10 +129,43 @@ struct PatchEngineMembersTests {
             ),
             PatchOperation(op: .add, path: PatchPath(attribute: members), value: [["value": .string(userA)]]),
         ])
-        #expect(try PatchEngine.apply(request, to: team).membership == [.remove([userB]), .add([userA])])
+        #expect(
+            try PatchEngine.apply(request, to: team).membership == [.remove([userB]), .add([MemberRef(value: userA)])]
+        )
+    }
+
+    @Test func addedMembersKeepTheDisplayTheyWereSentWithAndNothingElse() throws {
+        let value: JSONValue = [
+            ["value": .string(userA), "display": "Alice", "type": "User", "$ref": "https://x/Users/a"],
+            ["value": .string(userB), "display": nil],
+            ["value": .string(userA), "display": "alice@example.com"],
+            ["value": .string(userB), "display": ""],
+        ]
+        #expect(
+            try applyPatch(patchBody("add", "members", value), to: team).membership == [
+                .add([MemberRef(value: userA, display: "alice@example.com"), MemberRef(value: userB)])
+            ]
+        )
+    }
+
+    @Test func removingByValueIgnoresTheDisplay() throws {
+        let value: JSONValue = [["value": .string(userA), "display": "Alice"]]
+        #expect(try applyPatch(patchBody("remove", "members", value), to: team).membership == [.remove([userA])])
     }
 
     // MARK: - Errors
+
+    @Test func aDisplayThatIsNotAStringIsRejected() {
+        expectSCIMError(
+            .invalidValue,
+            detailContains: "Operations[0] (add members): members[1].display must be a string", "got 42"
+        ) {
+            _ = try applyPatch(
+                patchBody("add", "members", [["value": .string(userA)], ["value": .string(userB), "display": 42]]),
+                to: team
+            )
+        }
+    }
 
     @Test func aMemberWithoutAValueIsRejected() {
         expectSCIMError(

@@ -18,7 +18,7 @@ struct ResourceInputTests {
             "active": true,
         ]
         #expect(JSONValue.object(input.attributes) == expected)
-        #expect(input.memberIDs == nil)
+        #expect(input.members == nil)
         #expect(input.bodyID == nil)
     }
 
@@ -51,13 +51,13 @@ struct ResourceInputTests {
     @Test func oktaCreateGroupHasAnEmptyMemberList() throws {
         let input = try ResourceInput.canonicalize(FixtureBody.load("okta/create-group"), kind: .group)
         #expect(JSONValue.object(input.attributes) == ["displayName": "Test SCIMv2"])
-        #expect(input.memberIDs == [])
+        #expect(input.members == [])
     }
 
-    @Test func oktaPutGroupGivesMemberIDsAndKeepsThemOutOfAttributes() throws {
+    @Test func oktaPutGroupGivesMembersWithTheirDisplayAndKeepsThemOutOfAttributes() throws {
         let input = try ResourceInput.canonicalize(FixtureBody.load("okta/put-group"), kind: .group)
         #expect(JSONValue.object(input.attributes) == ["displayName": "Test SCIMv2"])
-        #expect(input.memberIDs == ["23a35c27-23d3-4c03-b4c5-6443c09e7173"])
+        #expect(input.members == [MemberRef(value: "23a35c27-23d3-4c03-b4c5-6443c09e7173", display: "test.user@okta.local")])
         #expect(input.bodyID == "abf4dd94-a4c0-4f67-89c9-76b03340cb9b")
     }
 
@@ -136,7 +136,7 @@ struct ResourceInputTests {
             kind: .user
         )
         #expect(JSONValue.object(user.attributes) == ["userName": "jane@example.com"])
-        #expect(user.memberIDs == nil)
+        #expect(user.members == nil)
         let group = try ResourceInput.canonicalize(
             ["displayName": "Ops", "userName": "nope", "password": "x"],
             kind: .group
@@ -178,17 +178,50 @@ struct ResourceInputTests {
                 ["value": "u-1"],
             ],
         ]
-        #expect(try ResourceInput.canonicalize(body, kind: .group).memberIDs == ["u-1", "u-2"])
+        #expect(
+            try ResourceInput.canonicalize(body, kind: .group).members == [
+                MemberRef(value: "u-1"), MemberRef(value: "u-2", display: "Two"),
+            ]
+        )
+    }
+
+    @Test func aRepeatedMemberKeepsItsFirstPositionAndItsLastDisplay() throws {
+        let body: JSONValue = [
+            "displayName": "Ops",
+            "members": [
+                ["value": "u-1", "display": "One"], ["value": "u-2"], ["value": "u-1", "display": "one@example.com"],
+                ["value": "u-1"], ["value": "u-2", "display": nil],
+            ],
+        ]
+        #expect(
+            try ResourceInput.canonicalize(body, kind: .group).members == [
+                MemberRef(value: "u-1", display: "one@example.com"), MemberRef(value: "u-2"),
+            ]
+        )
+    }
+
+    @Test func anEmptyOrNullDisplayMeansNone() throws {
+        let body: JSONValue = ["displayName": "Ops", "members": [["value": "u-1", "display": ""], ["value": "u-2", "display": nil]]]
+        #expect(try ResourceInput.canonicalize(body, kind: .group).members == [MemberRef(value: "u-1"), MemberRef(value: "u-2")])
+    }
+
+    @Test func aDisplayThatIsNotAStringIsRejected() {
+        expectSCIMError(.invalidValue, detailContains: "members[0].display must be a string", #"got {"name":"x"}"#) {
+            _ = try ResourceInput.canonicalize(
+                ["displayName": "Ops", "members": [["value": "u-1", "display": ["name": "x"]]]],
+                kind: .group
+            )
+        }
     }
 
     @Test func nullMembersMeanNoMemberList() throws {
-        #expect(try ResourceInput.canonicalize(["displayName": "Ops", "members": nil], kind: .group).memberIDs == nil)
+        #expect(try ResourceInput.canonicalize(["displayName": "Ops", "members": nil], kind: .group).members == nil)
     }
 
     @Test func aSingleMemberObjectIsAccepted() throws {
         #expect(
-            try ResourceInput.canonicalize(["displayName": "Ops", "members": ["value": "u-1"]], kind: .group).memberIDs
-                == ["u-1"]
+            try ResourceInput.canonicalize(["displayName": "Ops", "members": ["value": "u-1"]], kind: .group).members
+                == [MemberRef(value: "u-1")]
         )
     }
 

@@ -2,8 +2,9 @@
 /// order inside the same transaction, so that a change costs O(changed members) and never
 /// rewrites a 100,000-member list.
 public enum MembershipChange: Sendable, Hashable {
-    /// Add these member ids (a union: ids already in the team are left alone).
-    case add([String])
+    /// Add these members (a union). A member already in the team stays; its stored `display` is
+    /// replaced when the new one is not nil, so a later push can correct it but never erases it.
+    case add([MemberRef])
     /// Remove these member ids (ids not in the team are ignored).
     case remove([String])
     /// Remove every member.

@@ -2,11 +2,12 @@
 /// attributes, so that a change costs O(changed members) and needs no member list in memory.
 ///
 /// The forms (okta-requests.md R13, R14):
-/// - `add members [..]` → `.add(ids)` (a union: Okta's delta must merge, not replace);
+/// - `add members [..]` → `.add(members)` (a union: Okta's delta must merge, not replace; the
+///   `display` each member carries is kept);
 /// - `remove members[value eq "a"]`, also `… or value eq "b"` → `.remove([a, b])`;
 /// - `remove members` with a value → `.remove(ids)` (Entra: remove these, not all);
 /// - `remove members` without a value → `.removeAll`;
-/// - `replace members [..]` → `.removeAll`, then `.add(ids)`; `[]` (Okta's Push Now of an empty
+/// - `replace members [..]` → `.removeAll`, then `.add(members)`; `[]` (Okta's Push Now of an empty
 ///   group) clears the team;
 /// - any other filter (`members[display co "x"]`) → `.removeMatching(filter)`.
 extension PatchState {
@@ -19,25 +20,25 @@ extension PatchState {
                     "add cannot take a filter on members; send \"path\": \"members\" and the members to add as the value"
                 )
             }
-            appendAdd(try value.flatMap { v throws(SCIMError) in try MemberValues.ids(v) } ?? [])
+            appendAdd(try value.flatMap { v throws(SCIMError) in try MemberValues.members(v) } ?? [])
         case .remove:
             if let filter {
                 membership.append(Self.removal(matching: filter))
             } else if let value, !value.isNull {
-                let ids = try MemberValues.ids(value) ?? []
+                let ids = (try MemberValues.members(value) ?? []).map(\.value)
                 if !ids.isEmpty { membership.append(.remove(ids)) }
             } else {
                 membership.append(.removeAll)
             }
         case .replace:
-            let ids = try value.flatMap { v throws(SCIMError) in try MemberValues.ids(v) } ?? []
+            let members = try value.flatMap { v throws(SCIMError) in try MemberValues.members(v) } ?? []
             membership.append(filter.map(Self.removal(matching:)) ?? .removeAll)
-            appendAdd(ids)
+            appendAdd(members)
         }
     }
 
-    private mutating func appendAdd(_ ids: [String]) {
-        if !ids.isEmpty { membership.append(.add(ids)) }
+    private mutating func appendAdd(_ members: [MemberRef]) {
+        if !members.isEmpty { membership.append(.add(members)) }
     }
 
     /// `value eq "a" or value eq "b"` names members by id: a plain removal. Anything else is left to

@@ -93,7 +93,9 @@ public struct ResourceMeta: Sendable, Hashable {
 public struct MemberRef: Sendable, Hashable {
     /// The member's SCIM id.
     public var value: String
-    /// The member's display name, or its userName when it has none.
+    /// The `display` the client sent with this membership (Okta: the user's login), nil when it
+    /// sent none. Stored per membership rather than derived from the member, so a team reads back
+    /// exactly what was pushed.
     public var display: String?
 
     public init(value: String, display: String? = nil) {

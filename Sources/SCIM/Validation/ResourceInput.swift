@@ -2,15 +2,16 @@
 public struct CanonicalInput: Sendable, Hashable {
     /// The client-writable attributes in canonical spelling (see ``SCIMResource/attributes``).
     public var attributes: JSONObject
-    /// A team's member ids from `members`, in order, without duplicates; nil when the body has no
-    /// `members` (or `members: null`), so that the caller can tell "leave as is" from "clear".
-    public var memberIDs: [String]?
+    /// A team's members from `members` with the `display` each carries, in order, without
+    /// duplicate ids; nil when the body has no `members` (or `members: null`), so that the caller
+    /// can tell "leave as is" from "clear".
+    public var members: [MemberRef]?
     /// The `id` the body carries (Okta echoes it in PUT), for the server to compare with the path.
     public var bodyID: String?
 
-    public init(attributes: JSONObject, memberIDs: [String]? = nil, bodyID: String? = nil) {
+    public init(attributes: JSONObject, members: [MemberRef]? = nil, bodyID: String? = nil) {
         self.attributes = attributes
-        self.memberIDs = memberIDs
+        self.members = members
         self.bodyID = bodyID
     }
 }
@@ -31,7 +32,7 @@ public struct CanonicalInput: Sendable, Hashable {
 public enum ResourceInput {
     /// Canonicalises the body of a POST or PUT to `/Users` or `/Groups`.
     /// - Throws: 400 `invalidSyntax` when the body is not a JSON object, 400 `invalidValue` when an
-    ///   attribute has the wrong type or a member has no `value`.
+    ///   attribute has the wrong type, or a member has no `value` or a `display` that is not a string.
     public static func canonicalize(_ body: JSONValue, kind: ResourceKind) throws(SCIMError) -> CanonicalInput {
         guard case .object(let object) = body else {
             throw .invalidSyntax(
@@ -46,7 +47,7 @@ public enum ResourceInput {
             case .extensionObject(let schema):
                 try writeExtension(member.value, schema: schema, kind: kind, in: &input.attributes)
             case .members:
-                input.memberIDs = try MemberValues.ids(member.value)
+                input.members = try MemberValues.members(member.value)
             case .readOnly:
                 if member.key.caseInsensitiveEquals("id") { input.bodyID = member.value.stringValue }
             case .writeOnly, .unknown:
