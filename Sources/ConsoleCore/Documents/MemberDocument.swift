@@ -24,9 +24,9 @@ public enum MemberDocument {
             lines.append(DocumentLine([
                 TextSpan(DisplayWidth.pad("managed", toWidth: labelWidth) + "  ", .dim),
                 TextSpan("by Okta", .badgeManaged),
-                TextSpan(" (externalId \(TerminalText.sanitized(member.externalId ?? "", notation: notation))): "
-                    + "Okta's next push may overwrite changes made here", .dim),
+                TextSpan(" (externalId \(TerminalText.sanitized(member.externalId ?? "", notation: notation)))", .dim),
             ]))
+            lines.append(.field("", "Okta's next push may overwrite changes made here.", width: labelWidth, style: .dim))
         }
         let invalid = MemberStatus.invalidPhones(member)
         if !invalid.isEmpty {

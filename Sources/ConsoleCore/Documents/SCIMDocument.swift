@@ -11,9 +11,12 @@ enum SCIMDocument {
         func clean(_ text: String) -> String { TerminalText.sanitized(text, notation: notation) }
         var lines: [DocumentLine] = [.heading("Filter")]
         if let text = queryParameter("filter", in: entry.query) {
-            lines.append(.text(clean(text), .dim))
+            lines.append(.field("as sent", clean(text), width: 8))
             do {
-                lines += tree(try FilterParser.parse(text), depth: 1).map { .text(clean($0)) }
+                let nodes = tree(try FilterParser.parse(text), depth: 0)
+                lines += nodes.enumerated().map { offset, node in
+                    .field(offset == 0 ? "parsed" : "", clean(node), width: 8)
+                }
             } catch {
                 lines.append(.text("\(options.glyphs.cross) \(clean(error.detail))", .statusClientError))
             }

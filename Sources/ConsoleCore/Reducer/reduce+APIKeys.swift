@@ -31,7 +31,7 @@ extension ConsoleState {
             modals.append(.choice(ChoiceState(
                 title: "Rotate \"\(key.label)\" (\(key.prefix))",
                 lines: ["A new key is created now and shown once. Paste it into Okta;",
-                        "meanwhile the old key keeps working for:"],
+                        "meanwhile the old key keeps working for:", ""],
                 options: Self.rotationGraces.map(\.label), selected: 2,
                 purpose: .rotateKey(id: key.id, graces: Self.rotationGraces.map(\.seconds)))))
         case .revokeKey:

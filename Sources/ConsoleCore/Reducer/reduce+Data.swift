@@ -133,8 +133,12 @@ extension ConsoleState {
         guard organizationID == organization.id else { return }
         updateTeamPages(id: teamID) { detail in
             let items = loaded.map { PagedList<MemberRef>.Item(id: $0.value, row: $0) }
-            let total = detail.team?.memberCount ?? (offset + loaded.count)
-            detail.members.apply(start: offset, items: items, total: max(total, offset + loaded.count))
+            var total = max(detail.team?.memberCount ?? 0, offset + loaded.count)
+            // A short page is the end of the list, whatever the count said when the team was read.
+            if let asked = detail.members.pending, asked.lowerBound == offset, loaded.count < asked.count {
+                total = offset + loaded.count
+            }
+            detail.members.apply(start: offset, items: items, total: total)
         }
     }
 

@@ -11,9 +11,12 @@ public enum ConsoleView {
         guard let frame = FrameLayout(size: screen.size) else {
             TooSmallNotice.draw(on: &screen, ellipsis: glyphs.ellipsis)
             if case .confirm(let question)? = state.topModal, question.action == .quit {
-                let row = min(screen.size.rows - 1, screen.size.rows / 2 + 2)
-                screen.put(row: row, col: 0, width: screen.size.cols, text: question.lines.joined(separator: " "),
-                           style: .flashError, ellipsis: glyphs.ellipsis)
+                let lines = Drawing.wrap(question.lines.joined(separator: " "), width: screen.size.cols)
+                let top = min(screen.size.rows - lines.count, screen.size.rows / 2 + 2)
+                for (offset, line) in lines.enumerated() where top + offset >= 0 {
+                    screen.put(row: top + offset, col: max(0, (screen.size.cols - line.displayWidth) / 2), text: line,
+                               style: .flashError)
+                }
             }
             return nil
         }

@@ -130,8 +130,7 @@ enum DialogView {
             lines.append([])
             lines.append(field("SCIM connector base URL", clean(state.options.endpoint.baseURL ?? "(see roster serve)")))
             lines.append(field("Unique identifier field", "userName"))
-            lines.append(field("Authentication Mode", "HTTP Header"))
-            lines.append(field("API token (below)", "the key created for you"))
+            lines.append(field("Authentication Mode", "HTTP Header, with this key as the token:"))
             lines.append([])
             lines += keyLine
             lines.append([])
@@ -169,9 +168,11 @@ enum DialogView {
         let glyphs = state.options.glyphs
         let lines = HelpDocument.lines(for: help.context, glyphs: glyphs, readOnly: state.options.readOnly)
         let height = max(3, area.height)
-        let visible = Array(lines.dropFirst(help.scroll).prefix(height - 2))
-        let inset = Rect(row: area.row, col: area.col + 2, height: height, width: max(10, area.width - 4))
-        box(title: "Help \(glyphs.separator) \(help.context.title)", lines: visible.map(\.spans),
-            minWidth: inset.width, in: inset, glyphs: glyphs, on: &screen)
+        var visible = Array(lines.dropFirst(help.scroll).prefix(height - 2)).map(\.spans)
+        visible += Array(repeating: [], count: max(0, height - 2 - visible.count))
+        screen.fill(area, character: " ", style: .normal)
+        let more = help.scroll + height - 2 < lines.count ? " \(glyphs.arrowDown) more" : ""
+        box(title: "Help \(glyphs.separator) \(help.context.title)\(more)", lines: visible, minWidth: area.width,
+            in: area, glyphs: glyphs, on: &screen)
     }
 }

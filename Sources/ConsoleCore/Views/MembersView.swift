@@ -6,10 +6,10 @@ enum MembersView {
     static let columns = [
         TableColumn("USERNAME", minWidth: 12, maxWidth: 40),
         TableColumn("DISPLAY NAME", minWidth: 12, maxWidth: 32),
-        TableColumn("STATUS", minWidth: 6, maxWidth: 13, priority: 1),
+        TableColumn("STATUS", minWidth: 13, maxWidth: 13, priority: 1),
         TableColumn("MANAGED", priority: 3),
         TableColumn("UPDATED", minWidth: 7, priority: 2),
-        TableColumn("EMAIL", minWidth: 12, maxWidth: 36, priority: 4),
+        TableColumn("EMAIL", minWidth: 20, maxWidth: 36, priority: 4),
     ]
 
     static func cells(_ member: SCIMResource, state: ConsoleState) -> TableRow {

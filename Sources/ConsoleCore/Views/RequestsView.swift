@@ -6,7 +6,7 @@ enum RequestsView {
     static let columns = [
         TableColumn("TIME", minWidth: 8, maxWidth: 8),
         TableColumn("METHOD", minWidth: 6, maxWidth: 6),
-        TableColumn("PATH", minWidth: 14, maxWidth: 48, truncation: .keepTail, grows: true),
+        TableColumn("PATH", minWidth: 14, maxWidth: 48, grows: true),
         TableColumn("STATUS", alignment: .right),
         TableColumn("LATENCY", priority: 2, alignment: .right),
         TableColumn("SUMMARY", minWidth: 12, priority: 1, grows: true),
@@ -14,12 +14,12 @@ enum RequestsView {
 
     static func cells(_ entry: RequestLogEntry, state: ConsoleState) -> TableRow {
         let glyphs = state.options.glyphs
-        let target = entry.path + (entry.query.isEmpty ? "" : "?" + entry.query)
+        let target = RequestPathText.compact(entry, ellipsis: glyphs.ellipsis)
         return TableRow(
             cells: [
                 ClockTime.time(entry.time, in: state.options.timeZone),
                 TerminalText.sanitized(entry.method, notation: glyphs.notation),
-                TerminalText.sanitized(target.removingPercentEncoding ?? target, notation: glyphs.notation),
+                TerminalText.sanitized(target, notation: glyphs.notation),
                 String(entry.status),
                 NumberText.latency(micros: entry.latencyMicros, ascii: glyphs.isASCII),
                 TerminalText.sanitized(entry.summary, notation: glyphs.notation),

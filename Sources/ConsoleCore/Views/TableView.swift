@@ -47,7 +47,8 @@ enum TableView {
 
     /// A message in place of an empty or loading table, under the headings row.
     static func message(_ lines: [String], in rect: Rect, on screen: inout some Screen, glyphs: Glyphs) {
-        for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
+        let wrapped = lines.flatMap { Drawing.wrap($0, width: rect.width - gutter) }
+        for (offset, line) in wrapped.enumerated() where offset + 1 < rect.height {
             screen.put(row: rect.row + 1 + offset, col: rect.col + gutter, width: rect.width - gutter, text: line,
                        style: .dim, ellipsis: glyphs.ellipsis)
         }
