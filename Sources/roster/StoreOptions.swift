@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RosterSQLite
 import RosterStore
+import SCIM
 
 /// `--database`, shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -23,4 +24,16 @@ struct StoreOptions: ParsableArguments {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension CLIError {
+    /// Runs a command body, turning store errors into their human detail (`Error: An organization
+    /// named "Acme" already exists…`) instead of the SCIM status line.
+    static func mapping(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as SCIMError {
+            throw CLIError(error.detail)
+        }
+    }
 }

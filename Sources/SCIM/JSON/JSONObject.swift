@@ -67,13 +67,25 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 }
 
 extension String {
-    /// ASCII-fast case-insensitive equality, as SCIM needs for attribute names and URNs.
+    /// Case-insensitive equality, as SCIM needs for attribute names and URNs: a byte loop for
+    /// ASCII (every schema name), full Unicode lowercasing only when either side is not ASCII.
     public func caseInsensitiveEquals(_ other: String) -> Bool {
-        if self.utf8.count == other.utf8.count,
-            zip(self.utf8, other.utf8).allSatisfy({ a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) })
-        {
-            return true
+        let a = utf8
+        let b = other.utf8
+        if a.count == b.count {
+            var ascii = true
+            for (x, y) in zip(a, b) where x != y {
+                if x >= 0x80 || y >= 0x80 {
+                    ascii = false
+                    break
+                }
+                let folded = x | 0x20
+                guard folded == y | 0x20, folded >= 0x61, folded <= 0x7A else { return false }
+            }
+            if ascii { return true }
+        } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+            return false
         }
-        return self.lowercased() == other.lowercased()
+        return lowercased() == other.lowercased()
     }
 }

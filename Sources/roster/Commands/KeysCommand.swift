@@ -19,7 +19,9 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Make the key expire after a duration (e.g. 90d).") var expires: String?
         @Flag(help: "Print JSON: {\"id\":…,\"key\":…}.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let store = try store.openStore()
             let org = try await store.organization(named: org)
             var expiresAt: Date?
@@ -42,7 +44,9 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "The organization's name or id.") var org: String
         @Flag(help: "Print JSON.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let store = try store.openStore()
             let org = try await store.organization(named: org)
             let keys = try await store.apiKeys(organizationID: org.id)
@@ -68,7 +72,9 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "How long the old key keeps working: 0, 30m, 24h, 7d…") var grace: String = "24h"
         @Flag(help: "Print JSON: {\"id\":…,\"key\":…}.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             guard let seconds = DurationText.parse(grace) else {
                 throw CLIError("--grace '\(grace)' is not a duration such as 0, 30m, 24h or 7d")
             }
@@ -90,7 +96,9 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The key's id or prefix (rst_…).") var key: String
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let store = try store.openStore()
             let key = try await store.apiKey(named: key)
             try await store.revokeAPIKey(id: key.id, at: Date())

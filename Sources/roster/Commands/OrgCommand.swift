@@ -21,7 +21,9 @@ struct OrgCommand: AsyncParsableCommand {
         var phonePolicy: String = "strict"
         @Flag(help: "Print JSON.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let (plan, policy) = try OrgCommand.parse(plan: plan, phonePolicy: phonePolicy, seats: seats)
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("the organization's name is empty") }
             let org = try await store.openStore().createOrganization(name: name, plan: plan, seatLimit: seats, phonePolicy: policy)
@@ -34,7 +36,9 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Flag(help: "Print JSON.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let orgs = try await store.openStore().organizations()
             if json {
                 print(JSONValue.array(orgs.map(OrgCommand.json)).jsonString)
@@ -51,7 +55,9 @@ struct OrgCommand: AsyncParsableCommand {
         @Argument(help: "The organization's name or id.") var org: String
         @Flag(help: "Print JSON.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let org = try await store.openStore().organization(named: org)
             print(json ? OrgCommand.json(org).jsonString : OrgCommand.describe(org))
         }
@@ -67,7 +73,9 @@ struct OrgCommand: AsyncParsableCommand {
         @Option(help: "strict or flag.") var phonePolicy: String?
         @Flag(help: "Print JSON.") var json = false
 
-        func run() async throws {
+        func run() async throws { try await CLIError.mapping { try await perform() } }
+
+        func perform() async throws {
             let store = try store.openStore()
             var org = try await store.organization(named: org)
             let (plan, policy) = try OrgCommand.parse(
