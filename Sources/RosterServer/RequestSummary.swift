@@ -1,3 +1,4 @@
+import Foundation
 import SCIM
 
 /// The one-line, human summary of a SCIM request that the request log and the console show:
@@ -32,7 +33,7 @@ public enum RequestSummary {
         let request = Request(
             method: method.uppercased(), path: path, query: query, body: requestBody?.objectValue,
             response: responseBody?.objectValue)
-        var action = request.describe()
+        var action = request.describe().trimmingCharacters(in: .whitespaces)
         if skippedMembers > 0 {
             action += " (\(count(skippedMembers, "unknown id")) skipped)"
         }
