@@ -51,7 +51,8 @@ let package = Package(
         ),
         // ncursesw for the console terminal layer. No pkgConfig: SwiftPM drops its cflags (see shim.h).
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
-        // The console's pure foundations: display width, sanitiser, in-memory screen, theme, keys, layout.
+        // The console's pure core: display width, sanitiser, in-memory screen, keys, layout; state, reducer, effects,
+        // views, and the data source over the Store (writes through Directory).
         .target(name: "ConsoleCore", dependencies: ["SCIM", "RosterStore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "roster",

@@ -4,6 +4,9 @@ import RosterStore
 /// Dialogs drawn as boxes centred over the body: questions, typed confirmations, form prompts, choices, secrets,
 /// and the help overlay.
 enum DialogView {
+    /// Dialog text wraps at this width even on wide terminals, so lines stay readable.
+    static let maxTextWidth = 76
+
     /// Draws a box with `title` in its top border around `lines`, centred in `area`; returns the content rect.
     @discardableResult
     static func box(
@@ -35,7 +38,7 @@ enum DialogView {
 
     /// Text lines wrapped to what a dialog can show in `area`.
     static func wrapped(_ texts: [String], style: StyleRole = .normal, area: Rect) -> [[TextSpan]] {
-        let width = max(20, area.width - 6)
+        let width = max(20, min(maxTextWidth, area.width - 6))
         return texts.flatMap { Drawing.wrap($0, width: width) }.map { [TextSpan($0, style)] }
     }
 
