@@ -192,6 +192,17 @@ struct ReducerNavigationTests {
         #expect(state.flash == nil)
     }
 
+    @Test func aFailedLoadIsRetriedAfterAPauseNotOnEveryKey() {
+        var state = Fixture.state()
+        let first = state.send(.started)
+        guard let load = first.last else { return }
+        state.send(.loadFailed(load, SCIMError(status: 500, detail: "database is locked")))
+        #expect(state.flash?.text == "✗ Could not load members: database is locked")
+        #expect(state.type("j").isEmpty)
+        #expect(state.send(.tick, at: Fixture.now.addingTimeInterval(2)).isEmpty)
+        #expect(state.send(.tick, at: Fixture.now.addingTimeInterval(6)).contains(load))
+    }
+
     @Test func commandLineSwitchesScreensAppliesFiltersAndQuits() {
         var state = loadedMembers()
         state.type(":requests status:5xx")

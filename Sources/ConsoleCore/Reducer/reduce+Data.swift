@@ -13,6 +13,7 @@ extension ConsoleState {
     /// requests when the selection nears the end of the buffer.
     mutating func demandLoads() -> [ConsoleEffect] {
         guard frame != nil else { return [] }
+        if let failure = lastLoadFailure, now.timeIntervalSince(failure) < Self.refreshInterval { return [] }
         let org = organization.id
         if let page {
             guard case .team(var detail) = page, !detail.showJSON,
@@ -205,6 +206,7 @@ extension ConsoleState {
         case .write, .copy, .redraw, .quit:
             what = "data"
         }
+        lastLoadFailure = now
         showFlash("\(options.glyphs.cross) Could not load \(what): \(error.detail)", level: .error)
     }
 }

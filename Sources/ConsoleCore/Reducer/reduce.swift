@@ -8,6 +8,26 @@ import SCIM
 /// effects, and results come back as later events, so every behaviour can be tested as "state + event → state +
 /// effects". After handling the event, the screen on view asks for whatever it lacks (the page under the
 /// viewport, the first load of a screen), so moving, resizing and switching screens all load the same way.
+///
+/// The runtime around it (the terminal layer) is a loop on the UI thread:
+/// ```swift
+/// var state = ConsoleState(organization: org, organizations: all, options: options, size: size, now: clock(),
+///                          firstKey: firstRun?.key)
+/// var effects = reduce(state: &state, event: .started, now: clock())
+/// loop {
+///     for effect in effects {
+///         switch effect {
+///         case .copy(let text): writeOSC52(text)
+///         case .redraw: clearok()
+///         case .quit: return                         // the state already asked when that stops the server
+///         default: Task { if let event = await runner.run(effect, now: clock()) { inbox.post(event) } }
+///         }
+///     }
+///     let event = next(keys, SIGWINCH → .resized, 1 s timer → .tick, live log → .requestsArrived, inbox)
+///     effects = reduce(state: &state, event: event, now: clock())
+///     var grid = TextGrid(size: state.size); let cursor = ConsoleView.draw(state, on: &grid); paint(grid, cursor)
+/// }
+/// ```
 public func reduce(state: inout ConsoleState, event: ConsoleEvent, now: Date) -> [ConsoleEffect] {
     state.now = now
     var effects = state.handle(event)

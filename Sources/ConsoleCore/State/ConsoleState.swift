@@ -26,6 +26,8 @@ public struct ConsoleState: Hashable, Sendable {
     public internal(set) var keys: KeysState
     /// When organizations and the current list were last refreshed.
     public internal(set) var lastRefresh: Date
+    /// When a load last failed: loads pause for a refresh interval after it, so a broken store is not hammered.
+    public internal(set) var lastLoadFailure: Date?
 
     /// The state at start.
     /// - Parameters:
@@ -49,6 +51,7 @@ public struct ConsoleState: Hashable, Sendable {
         requests = RequestsState()
         keys = KeysState()
         lastRefresh = now
+        lastLoadFailure = nil
         if let firstKey {
             modals = [.secret(SecretState(kind: .welcome(organization: organization.name), secret: firstKey.secret))]
         }
