@@ -54,10 +54,21 @@ let package = Package(
         // The console's pure core: display width, sanitiser, in-memory screen, keys, layout; state, reducer, effects,
         // views, and the data source over the Store (writes through Directory).
         .target(name: "ConsoleCore", dependencies: ["SCIM", "RosterStore"], swiftSettings: swiftSettings),
+        // The console in a real terminal: curses screen, key decoding, the poll loop on the main thread, signals, the
+        // live request-log tail (PRAGMA data_version). The only target that imports CNCurses.
+        .target(
+            name: "ConsoleTerminal",
+            dependencies: [
+                "CNCurses", "ConsoleCore", "RosterStore", "SCIM",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "roster",
             dependencies: [
-                "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                "SCIM", "RosterStore", "RosterSQLite", "RosterServer", "ConsoleCore", "ConsoleTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +97,14 @@ let package = Package(
             name: "ConsoleCoreTests",
             dependencies: ["ConsoleCore", "SCIM", "RosterStore"],
             exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConsoleTerminalTests",
+            dependencies: [
+                "ConsoleTerminal", "ConsoleCore", "RosterStore", "RosterSQLite", "SCIM",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -24,7 +24,12 @@ public struct RosterApplication {
     ///   - store: where members, teams, keys and the request log live.
     ///   - configuration: address, limits and request-log settings.
     ///   - logger: server events, and one line per SCIM request at `info`.
-    public init(store: any Store, configuration: ServerConfiguration = .init(), logger: Logger) {
+    ///   - onListening: called once the server accepts connections, with the port it bound (the configured one, or
+    ///     the one the system chose for port 0), so a caller can wait for a successful start before going on.
+    public init(
+        store: any Store, configuration: ServerConfiguration = .init(), logger: Logger,
+        onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    ) {
         let requestLog = configuration.requestLogEnabled
             ? RequestLogRecorder(store: store, configuration: configuration, logger: logger) : nil
         let keyCache = APIKeyCache(
@@ -35,6 +40,7 @@ public struct RosterApplication {
         var application = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         application.addServices(keyCache)
         if let requestLog { application.addServices(requestLog) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `roster`: a SCIM 2.0 provisioning target with an operator console.
-@main
+/// `roster`: a SCIM 2.0 provisioning target with an operator console. Started by `main.swift`, which decides the
+/// thread and signal mask a command runs with.
 struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
@@ -11,7 +11,7 @@ struct Roster: AsyncParsableCommand {
             (--database, default ./roster.sqlite, or $ROSTER_DATABASE).
             """,
         version: "0.1.0",
-        subcommands: [Serve.self, OrgCommand.self, KeysCommand.self],
-        defaultSubcommand: Serve.self
+        subcommands: [Console.self, Serve.self, OrgCommand.self, KeysCommand.self],
+        defaultSubcommand: Console.self
     )
 }
