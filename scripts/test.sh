@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: Swift unit, store and HTTP tests; then, against the real binary, the
-# scim2-tester conformance run, the kill -9 durability check and the console end to end in tmux. The README's test command; CI runs it.
+# scim2-tester conformance run, the kill -9 durability check and the console end to end in tmux.
+# The README's test command; CI runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
