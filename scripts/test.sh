@@ -9,3 +9,4 @@ swift test
 scripts/conformance.sh .build/debug/roster
 python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3
 python3 Tests/EndToEnd/console_tmux.py .build/debug/roster
+scripts/bench.sh --quick --binary .build/debug/roster  # benchmark smoke run (~20 s): the suite still works

@@ -1,0 +1,460 @@
+#!/usr/bin/env python3
+"""Roster's benchmark suite: Okta-shaped SCIM operations against a real `roster serve`, each beside
+the same server's GET /healthz measured in the same run, plus the scale figures at 1,000,000 members.
+
+Run it through scripts/bench.sh (which builds the release binary and installs wrk). Steps:
+seed a temporary database with `roster seed`, start `roster serve` pinned to core 0, load it with
+wrk (Lua scripts in Benchmarks/wrk) pinned to core 1, walk an Okta-style import page by page, read
+the server's peak RSS, restart it without the request log, and print one table with the targets.
+
+Durability is never touched: the server runs exactly as shipped (WAL, synchronous=NORMAL, every
+write committed before it is acknowledged).
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WRK_DIR = os.path.join(HERE, "wrk")
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+class Failure(Exception):
+    """A step that makes the run meaningless (a command failed, a request answered an error)."""
+
+
+# --- machine -------------------------------------------------------------------------------------------
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def load_average():
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+# --- processes -----------------------------------------------------------------------------------------
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise Failure(f"{' '.join(command)} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
+    return result.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One `roster serve` process, optionally pinned to a core; knows how long it took to answer."""
+
+    def __init__(self, binary, database, port, workdir, core, request_log=True):
+        self.port = port
+        command = [binary, "serve", "--database", database, "--port", str(port)]
+        if not request_log:
+            command.append("--no-request-log")
+        if core is not None:
+            command = ["taskset", "-c", str(core)] + command
+        self.stderr_path = os.path.join(workdir, f"serve-{port}-{'log' if request_log else 'nolog'}.err")
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=open(self.stderr_path, "w"), start_new_session=True)
+        self.startup_seconds = self._wait_until_serving(started)
+
+    def _wait_until_serving(self, started, timeout=120):
+        while time.monotonic() - started < timeout:
+            if self.process.poll() is not None:
+                raise Failure(f"roster serve exited {self.process.returncode}: {self.tail()}")
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return time.monotonic() - started
+            except OSError:
+                pass
+            time.sleep(0.002)
+        raise Failure(f"roster serve did not answer /healthz within {timeout} s")
+
+    def memory(self):
+        """Peak (VmHWM) and current (VmRSS) resident memory in MiB, from /proc/PID/status."""
+        values = {}
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith(("VmHWM:", "VmRSS:")):
+                    key, value = line.split(":", 1)
+                    values[key] = int(value.split()[0]) / 1024
+        return values.get("VmHWM", 0.0), values.get("VmRSS", 0.0)
+
+    def tail(self, lines=5):
+        try:
+            with open(self.stderr_path) as f:
+                return " | ".join(f.read().splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+# --- wrk -----------------------------------------------------------------------------------------------
+
+class Load:
+    """Runs wrk with one of the Lua scripts and returns its BENCH_RESULT line as a dict."""
+
+    def __init__(self, key, port, core, threads, connections, duration):
+        self.key, self.port, self.core = key, port, core
+        self.threads, self.connections, self.duration = threads, connections, duration
+
+    def run(self, script, path, args=(), connections=None, duration=None):
+        connections = connections or self.connections
+        command = [
+            "wrk", "-t", str(min(self.threads, connections)), "-c", str(connections),
+            "-d", f"{duration or self.duration}s", "--timeout", "10s",
+            "-s", os.path.join(WRK_DIR, script), f"http://127.0.0.1:{self.port}{path}",
+        ]
+        if args:
+            command += ["--"] + [str(a) for a in args]
+        if self.core is not None:
+            command = ["taskset", "-c", str(self.core)] + command
+        env = dict(os.environ, BENCH_WRK_DIR=WRK_DIR, ROSTER_KEY=self.key)
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        for line in result.stdout.splitlines():
+            if line.startswith("BENCH_RESULT "):
+                figures = json.loads(line[len("BENCH_RESULT "):])
+                figures["connections"] = connections
+                return figures
+        raise Failure(f"wrk gave no result ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
+
+
+# --- the Okta-style import -----------------------------------------------------------------------------
+
+def okta_import(port, key, page_size):
+    """Walks GET /Users?startIndex=1,101,…&count=100 to the end on one keep-alive connection, as
+    Okta's import does. Returns each page's wall time in seconds (client included) and the total."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Authorization": f"Bearer {key}", "Accept": "application/scim+json"}
+    times, start, total = [], 1, None
+    while total is None or start <= total:
+        began = time.perf_counter()
+        connection.request("GET", f"/scim/v2/Users?startIndex={start}&count={page_size}", headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        times.append(time.perf_counter() - began)
+        if response.status != 200:
+            raise Failure(f"import page startIndex={start} answered {response.status}: {body[:300]!r}")
+        if total is None:
+            total = json.loads(body)["totalResults"]
+        start += page_size
+    return times, total
+
+
+def single_request(port, key, path):
+    """One GET on a fresh connection: seconds and status (the cold jump to the last page)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    began = time.perf_counter()
+    connection.request("GET", path, headers={"Authorization": f"Bearer {key}"})
+    response = connection.getresponse()
+    response.read()
+    return time.perf_counter() - began, response.status
+
+
+# --- samples -------------------------------------------------------------------------------------------
+
+def write_samples(database, workdir, big_team_size, count):
+    """Writes files of random existing member ids, userNames and externalIds (for reads and PATCH
+    active), and of ids of members outside the big team (for PATCH add/remove), read straight from
+    the seeded file before the server starts."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    low, high = db.execute("SELECT min(rowid), max(rowid) FROM member").fetchone()
+    rng = random.Random(20240601)
+
+    def fetch(first, last, n):
+        rowids = rng.sample(range(first, last + 1), min(n, last - first + 1))
+        rows = []
+        for i in range(0, len(rowids), 500):
+            chunk = rowids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += db.execute(f"SELECT id, userName, externalId FROM member WHERE rowid IN ({marks})", chunk).fetchall()
+        rng.shuffle(rows)
+        return rows
+
+    everyone = fetch(low, high, count)
+    outsiders = fetch(low + big_team_size, high, count)
+    db.close()
+    if not everyone or not outsiders:
+        raise Failure("the seeded database has too few members for the samples (members must exceed the big team)")
+    files = {}
+    for name, rows, column in [
+        ("ids", everyone, 0), ("userNames", everyone, 1), ("externalIds", everyone, 2), ("outsiders", outsiders, 0),
+    ]:
+        path = os.path.join(workdir, f"{name}.txt")
+        with open(path, "w") as f:
+            f.write("\n".join(row[column] for row in rows) + "\n")
+        files[name] = path
+    return files
+
+
+# --- the run -------------------------------------------------------------------------------------------
+
+def fmt_ms(micros):
+    return f"{micros / 1000:.2f} ms"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", required=True, help="the roster executable to measure")
+    parser.add_argument("--quick", action="store_true", help="smoke run: tiny seed, 1 s per operation")
+    parser.add_argument("--members", type=int, help="members to seed (default 1,000,000; quick: 2,000)")
+    parser.add_argument("--big-team", type=int, help="members of the big team (default 100,000; quick: 1,000)")
+    parser.add_argument("--small-team", type=int, default=10, help="members of the small team (default 10)")
+    parser.add_argument("--duration", type=int, help="seconds per wrk run (default 8; quick: 1)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--no-pin", action="store_true", help="do not pin the server to core 0 and wrk to core 1")
+    parser.add_argument("--markdown", help="also write the result table (Markdown) to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, logs)")
+    options = parser.parse_args()
+
+    quick = options.quick
+    members = options.members or (2_000 if quick else 1_000_000)
+    big_team = options.big_team or (1_000 if quick else 100_000)
+    small_team = options.small_team
+    duration = options.duration or (1 if quick else 8)
+    if big_team >= members:
+        parser.error("--big-team must be smaller than --members (PATCH add needs members outside it)")
+    binary = os.path.abspath(options.binary)
+    pin = not options.no_pin and (os.cpu_count() or 1) >= 2 and shutil.which("taskset") is not None
+    server_core, client_core = (0, 1) if pin else (None, None)
+    if pin:
+        os.sched_setaffinity(0, {client_core})  # this script, the seeding and wrk share core 1
+
+    machine = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(), "cpu": cpu_model(), "load_before": load_average(),
+        "kernel": platform.release(),
+    }
+    log(f"machine: {machine['nproc']} cores, {machine['cpu']}, load {machine['load_before']}, {machine['date']}")
+    log(f"binary {binary}; {members:,} members, teams of {big_team:,} and {small_team}; wrk {options.threads} threads, "
+        f"{options.connections} connections, {duration} s per run; "
+        + ("server on core 0, wrk on core 1" if pin else "not pinned"))
+
+    workdir = tempfile.mkdtemp(prefix="roster-bench-")
+    database = os.path.join(workdir, "bench.sqlite")
+    servers = []
+    rows, failures = [], []
+    try:
+        cli = [binary]
+        run(cli + ["org", "create", "Bench", "--seats", str(members + 10_000_000), "--database", database])
+        key = json.loads(run(cli + ["keys", "create", "--org", "Bench", "--json", "--database", database]))["key"]
+        began = time.monotonic()
+        seeded = json.loads(run(cli + [
+            "seed", "--org", "Bench", "--members", str(members), "--teams", "1", "--team-size", str(big_team),
+            "--team-name", "Big team", "--json", "--database", database]))
+        seed_wall = time.monotonic() - began
+        small = json.loads(run(cli + [
+            "seed", "--org", "Bench", "--teams", "1", "--team-size", str(small_team), "--team-name", "Small team",
+            "--json", "--database", database]))
+        big_id, small_id = seeded["teams"][0]["id"], small["teams"][0]["id"]
+        log(f"seeded {members:,} members in {seeded['memberSeconds']:.1f} s and the {big_team:,}-member team in "
+            f"{seeded['teams'][0]['seconds']:.1f} s ({seed_wall:.1f} s for the whole command); "
+            f"database {os.path.getsize(database) / 2**20:.0f} MiB")
+        samples = write_samples(database, workdir, big_team, 2_000 if quick else 20_000)
+
+        port = free_port()
+        server = Server(binary, database, port, workdir, server_core)
+        servers.append(server)
+        log(f"roster serve answered /healthz {server.startup_seconds * 1000:.0f} ms after start (pid {server.process.pid})")
+        load = Load(key, port, client_core, options.threads, options.connections, duration)
+
+        results = {}
+
+        def measure(name, script, path, args=(), connections=None, warmup=False):
+            if warmup and not quick:
+                load.run(script, path, args, connections=connections, duration=2)
+            figures = load.run(script, path, args, connections=connections)
+            errors = figures["errors"]
+            bad = errors["status"] + errors["connect"] + errors["timeout"]
+            if bad:
+                failures.append(f"{name}: {errors} of {figures['requests']} requests ({server.tail(2)})")
+            log(f"{name:<44} {figures['rps']:>9,.0f} req/s  p50 {fmt_ms(figures['p50_us']):>9}  "
+                f"p99 {fmt_ms(figures['p99_us']):>9}  c={figures['connections']}"
+                + (f"  errors {errors}" if bad else ""))
+            results[name] = figures
+            return figures
+
+        users = "/scim/v2/Users"
+        measure("GET /healthz", "plain.lua", "/healthz", warmup=True)
+        measure("GET /Users/{id}", "get_user.lua", "/", [samples["ids"]], warmup=True)
+        measure('GET /Users?filter=userName eq "…"', "filter_eq.lua", "/", ["userName", samples["userNames"]])
+        measure('GET /Users?filter=externalId eq "…"', "filter_eq.lua", "/", ["externalId", samples["externalIds"]])
+        measure("GET /Users?startIndex=1&count=100", "plain.lua", f"{users}?startIndex=1&count=100")
+        measure('userName eq, 1 connection', "filter_eq.lua", "/", ["userName", samples["userNames"]], connections=1)
+        measure('externalId eq, 1 connection', "filter_eq.lua", "/", ["externalId", samples["externalIds"]], connections=1)
+        measure("GET /Groups?excludedAttributes=members", "plain.lua", "/scim/v2/Groups?excludedAttributes=members")
+
+        log("Okta-style import: every page of 100, in order, on one connection …")
+        walk_began = time.monotonic()
+        page_times, walked_total = okta_import(port, key, 100)
+        walk_seconds = time.monotonic() - walk_began
+        sample = min(20, max(1, len(page_times) // 2))
+        first = statistics.median(page_times[:sample])
+        last = statistics.median(page_times[-sample:])
+        log(f"walked {len(page_times):,} pages ({walked_total:,} members) in {walk_seconds:.1f} s; median of the first "
+            f"{sample} pages {first * 1000:.2f} ms, of the last {sample} {last * 1000:.2f} ms")
+        last_start = (walked_total - 1) // 100 * 100 + 1
+        cold_seconds, cold_status = single_request(port, key, f"{users}?startIndex={last_start}&count=100&filter=active%20eq%20true")
+        log(f"for contrast, a jump to startIndex={last_start} of a filter with no cursor: {cold_seconds * 1000:.1f} ms "
+            f"(status {cold_status})")
+
+        measure("PATCH /Users/{id} active false/true", "patch_active.lua", "/", [samples["ids"]])
+        measure(f"PATCH /Groups/{{id}} add/remove 1, {small_team}-member team", "patch_team.lua", "/",
+                [small_id, samples["outsiders"]])
+        measure(f"PATCH /Groups/{{id}} add/remove 1, {big_team:,}-member team", "patch_team.lua", "/",
+                [big_id, samples["outsiders"]])
+        measure("POST /Users", "post_user.lua", "/", [f"{int(time.time())}"])
+        measure("GET /Users/{id}, request log on", "get_user.lua", "/", [samples["ids"]])
+        load_peak, load_rss = server.memory()
+        measure(f"GET /Groups/{{id}}, {big_team:,} members", "plain.lua", f"/scim/v2/Groups/{big_id}", connections=2)
+        peak_after_big, _ = server.memory()
+        log(f"serve memory: peak {load_peak:.0f} MiB under the Okta-shaped load (now {load_rss:.0f} MiB), "
+            f"peak {peak_after_big:.0f} MiB after serving the {big_team:,}-member group")
+        server.stop()
+
+        unlogged = Server(binary, database, free_port(), workdir, server_core, request_log=False)
+        servers.append(unlogged)
+        log(f"roster serve --no-request-log answered /healthz {unlogged.startup_seconds * 1000:.0f} ms after start")
+        load.port = unlogged.port
+        server = unlogged
+        measure("GET /Users/{id}, request log off", "get_user.lua", "/", [samples["ids"]], warmup=True)
+        unlogged.stop()
+        machine["load_after"] = load_average()
+
+        # --- the table -------------------------------------------------------------------------------------
+        healthz = results["GET /healthz"]["rps"]
+        at_scale = members >= 1_000_000
+
+        def verdict(ok):
+            return "pass" if ok else "**miss**"
+
+        def op_row(name, target=None, ok=None, figure=None):
+            r = results[name]
+            ratio = figure if figure is not None else f"{r['rps'] / healthz:.2f}×"
+            return [name, f"{r['rps']:,.0f}", fmt_ms(r["p50_us"]), fmt_ms(r["p99_us"]), ratio,
+                    target or "", "" if ok is None else verdict(ok)]
+
+        get_ratio = results["GET /Users/{id}"]["rps"] / healthz
+        eq = results["userName eq, 1 connection"]
+        small_name = f"PATCH /Groups/{{id}} add/remove 1, {small_team}-member team"
+        big_name = f"PATCH /Groups/{{id}} add/remove 1, {big_team:,}-member team"
+        team_ratio = results[small_name]["rps"] / results[big_name]["rps"]
+        team_p50_ratio = results[big_name]["p50_us"] / max(results[small_name]["p50_us"], 1)
+        log_ratio = results["GET /Users/{id}, request log on"]["rps"] / results["GET /Users/{id}, request log off"]["rps"]
+        page_ratio = last / first
+
+        rows.append(op_row("GET /healthz", figure="1.00×"))
+        rows.append(op_row("GET /Users/{id}", "≥ 0.5× /healthz", get_ratio >= 0.5))
+        rows.append(op_row('GET /Users?filter=userName eq "…"'))
+        rows.append(op_row('GET /Users?filter=externalId eq "…"'))
+        rows.append(op_row("GET /Users?startIndex=1&count=100"))
+        rows.append(op_row("POST /Users"))
+        rows.append(op_row("PATCH /Users/{id} active false/true"))
+        rows.append(op_row(small_name))
+        rows.append(op_row(big_name))
+        rows.append(op_row("GET /Groups?excludedAttributes=members"))
+        rows.append(op_row(f"GET /Groups/{{id}}, {big_team:,} members"))
+        rows.append(op_row("userName eq, 1 connection", "p99 ≤ 2 ms at 1M", eq["p99_us"] <= 2000 if at_scale else None))
+        rows.append(op_row("externalId eq, 1 connection"))
+        rows.append([f"Okta import, {len(page_times):,} pages of 100: last {sample} ÷ first {sample} (median)", "",
+                     f"{first * 1000:.2f} → {last * 1000:.2f} ms", "", f"{page_ratio:.2f}", "≤ 3", verdict(page_ratio <= 3)])
+        rows.append([f"PATCH 1 member: {big_team:,}-member ÷ {small_team}-member team (by req/s)", "", "", "",
+                     f"{team_ratio:.2f} (p50 {team_p50_ratio:.2f})", "≤ 3", verdict(team_ratio <= 3)])
+        rows.append(["GET /Users/{id} request log on ÷ off", "", "", "", f"{log_ratio:.2f}", "≥ 0.9",
+                     verdict(log_ratio >= 0.9)])
+        rows.append([f"serve peak RSS (VmHWM), {members:,} members, under load", "", "", "", f"{load_peak:.0f} MiB",
+                     "≤ 150 MB", verdict(load_peak * 1.048576 <= 150) if at_scale else ""])
+        rows.append([f"serve peak RSS after GET of the {big_team:,}-member group", "", "", "", f"{peak_after_big:.0f} MiB",
+                     "", ""])
+        rows.append(["start → /healthz answering (log on / off)", "", "", "",
+                     f"{server_start_ms(servers[0])} / {server_start_ms(servers[1])} ms", "", ""])
+        rows.append([f"seed {members:,} members + {big_team:,}-member team (roster seed)", "", "", "",
+                     f"{seeded['memberSeconds']:.1f} s + {seeded['teams'][0]['seconds']:.1f} s", "", ""])
+
+        header = ["operation", "req/s", "p50", "p99", "vs /healthz or ratio", "target", "result"]
+        table = markdown_table(header, rows)
+        preamble = (
+            f"Machine: {machine['nproc']} cores ({machine['cpu']}), Linux {machine['kernel']}; load average "
+            f"{machine['load_before']} before, {machine['load_after']} after. Date: {machine['date']}.  \n"
+            f"Run: {members:,} members; wrk {options.threads} threads × {options.connections} connections, {duration} s "
+            f"per operation; " + ("server pinned to core 0, wrk to core 1" if pin else "not pinned") +
+            ("; **quick smoke run (not a measurement)**" if quick else "") + ".")
+        print()
+        print(preamble)
+        print()
+        print(table)
+        if options.markdown:
+            with open(options.markdown, "w") as f:
+                f.write(preamble + "\n\n" + table + "\n")
+        if failures:
+            raise Failure("requests failed:\n  " + "\n  ".join(failures))
+    finally:
+        for server in servers:
+            server.stop()
+        if options.keep:
+            log(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def server_start_ms(server):
+    return f"{server.startup_seconds * 1000:.0f}"
+
+
+def markdown_table(header, rows):
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    lines = ["| " + " | ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(header)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as failure:
+        print(f"bench: {failure}", file=sys.stderr)
+        sys.exit(1)
