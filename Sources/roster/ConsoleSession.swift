@@ -40,11 +40,17 @@ struct ConsoleSession {
             let endpoint = endpoint(configuration: configuration, port: server?.port)
             let changes = try SQLiteDataVersion(path: path)
 
-            let exit = try runConsole(
-                organization: organization, organizations: organizations, endpoint: endpoint,
-                firstKey: firstRun?.organization.id == organization.id ? firstRun?.key : nil,
-                dataSource: StoreDataSource(store: store, operatorName: Self.operatorName),
-                feed: RequestLogFeed(store: store, changes: changes), logger: logger)
+            let exit: ConsoleExit
+            do {
+                exit = try runConsole(
+                    organization: organization, organizations: organizations, endpoint: endpoint,
+                    firstKey: firstRun?.organization.id == organization.id ? firstRun?.key : nil,
+                    dataSource: StoreDataSource(store: store, operatorName: Self.operatorName),
+                    feed: RequestLogFeed(store: store, changes: changes), logger: logger)
+            } catch {
+                server?.stop()  // the terminal could not be set up: do not leave a server nobody sees
+                throw error
+            }
             redirect.restore()
             let stopped = server?.stop() ?? true
             print(Self.farewell(exit, attached: command.attach, serverStopped: stopped))
