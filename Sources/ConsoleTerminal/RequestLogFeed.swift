@@ -19,11 +19,13 @@ public struct RequestLogFeed: Sendable {
     }
 
     /// Polls until the task is cancelled, calling `deliver` with each non-empty batch of new entries, newest
-    /// first. Errors (a busy or briefly missing file) are reported through `failed` and retried next interval.
+    /// first. Errors (a busy or briefly missing file) are retried next interval and reported through `failed`
+    /// once each, not on every poll while they last.
     public func run(
         deliver: @Sendable ([RequestLogEntry]) -> Void, failed: @Sendable (any Error) -> Void = { _ in }
     ) async {
         var tail: RequestLogTail?
+        var lastFailure: String?
         while !Task.isCancelled {
             do {
                 var current: RequestLogTail
@@ -33,8 +35,11 @@ public struct RequestLogFeed: Sendable {
                     if !fresh.isEmpty { deliver(fresh) }
                 }
                 tail = current
+                lastFailure = nil
             } catch {
-                failed(error)
+                let description = String(describing: error)
+                if description != lastFailure { failed(error) }
+                lastFailure = description
             }
             try? await Task.sleep(for: interval)
         }
