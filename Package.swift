@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         // Pure SCIM 2.0 (RFC 7643/7644): JSON, schemas, filters, PATCH, validation. Foundation only.
@@ -49,6 +50,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The Okta simulator: seeded people, scenarios as Okta's exact requests with the outcome a correct Roster
+        // gives, and an AsyncHTTPClient executor; a client of the public SCIM API only (`roster demo`, `simulate`).
+        .target(
+            name: "RosterSimulator",
+            dependencies: [
+                "SCIM",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // ncursesw for the console terminal layer. No pkgConfig: SwiftPM drops its cflags (see shim.h).
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The console's pure core: display width, sanitiser, in-memory screen, keys, layout; state, reducer, effects,
@@ -69,6 +82,7 @@ let package = Package(
             name: "roster",
             dependencies: [
                 "SCIM", "RosterStore", "RosterSQLite", "RosterServer", "ConsoleCore", "ConsoleTerminal",
+                "RosterSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -87,6 +101,16 @@ let package = Package(
             name: "RosterServerTests",
             dependencies: [
                 "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RosterSimulatorTests",
+            dependencies: [
+                "RosterSimulator", "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

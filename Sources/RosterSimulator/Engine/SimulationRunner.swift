@@ -1,0 +1,92 @@
+/// Everything a run needs to know besides where the server is.
+public struct SimulationOptions: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    /// How many people the company has.
+    public var people: Int
+    /// Pushes per second at the start (the control can change it); 0 for as fast as possible.
+    public var rate: Double
+    /// No new push starts after this; nil runs until the scenario ends (`mixed` never does).
+    public var duration: Duration?
+    /// What the server is expected to enforce.
+    public var rules: ProductRules
+    /// Stop after this many pushes (tests); nil for no limit.
+    public var maxActions: Int?
+
+    public init(
+        scenario: Scenario = .mixed, seed: UInt64 = 1, people: Int = 40, rate: Double = 5, duration: Duration? = nil,
+        rules: ProductRules = ProductRules(), maxActions: Int? = nil
+    ) {
+        self.scenario = scenario
+        self.seed = seed
+        self.people = people
+        self.rate = rate
+        self.duration = duration
+        self.rules = rules
+        self.maxActions = maxActions
+    }
+}
+
+/// Runs a scenario against a server: paces the pushes, honours pause and stop, publishes every
+/// request and action, reads the final state back and returns the summary.
+public enum SimulationRunner {
+    /// - Parameters:
+    ///   - target: the SCIM base URL, for the summary.
+    ///   - events: called on the running task with each event, in order.
+    public static func run(
+        _ options: SimulationOptions, token: String, transport: any SCIMTransport, target: String,
+        control: SimulatorControl, events: @escaping @Sendable (SimulatorEvent) -> Void = { _ in }
+    ) async -> SimulationSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let deadline = options.duration.map { started + $0 }
+        let people = PeopleGenerator(seed: options.seed).people(options.people)
+        var simulator = OktaSimulator(
+            state: SimulationState(people: people, rules: options.rules), token: token, transport: transport,
+            observe: { events(.request($0)) })
+        var player = ScenarioPlayer(scenario: options.scenario, seed: options.seed)
+        var summary = SimulationSummary(options: options, target: target)
+        var nextStart = started
+
+        while true {
+            if await control.isPaused {
+                events(.paused)
+                await control.waitWhilePaused()
+                events(.resumed)
+                nextStart = clock.now
+            }
+            if await control.isStopped { break }
+            if let deadline, clock.now >= deadline { break }
+            if let limit = options.maxActions, summary.actions >= limit { break }
+            guard let action = player.next(simulator.state) else { break }
+
+            let rate = await control.rate
+            if rate > 0 {
+                if nextStart > clock.now { try? await clock.sleep(until: nextStart) }
+                nextStart = max(nextStart, clock.now) + .seconds(1 / rate)
+            }
+            do {
+                let report = try await simulator.perform(action)
+                summary.add(report)
+                events(.action(report))
+            } catch {
+                summary.stopped = error.description
+                break
+            }
+        }
+        summary.elapsed = clock.now - started
+        if summary.stopped == nil {
+            do {
+                let readBack = try await simulator.readBack()
+                summary.add(readBack.records)
+                summary.finalState = readBack.state
+                summary.finalProblems = readBack.problems
+            } catch {
+                summary.stopped = "reading the final state back: \(error.description)"
+            }
+        }
+        summary.seatLimit = options.rules.seatLimit
+        events(.finished(summary))
+        return summary
+    }
+}

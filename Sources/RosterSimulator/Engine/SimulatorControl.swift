@@ -1,0 +1,52 @@
+/// Live control of a running simulation, shared with whoever drives it (the console's keys, a
+/// signal handler): pause and resume between pushes, change the pace, stop after the current push.
+public actor SimulatorControl {
+    public private(set) var isPaused = false
+    public private(set) var isStopped = false
+    /// Pushes (Okta actions) per second; 0 sends as fast as the server answers.
+    public private(set) var rate: Double
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(rate: Double) {
+        self.rate = max(0, rate)
+    }
+
+    public func pause() {
+        isPaused = true
+    }
+
+    public func resume() {
+        isPaused = false
+        wakeAll()
+    }
+
+    /// Pauses when running, resumes when paused; returns whether it is paused now.
+    @discardableResult
+    public func togglePause() -> Bool {
+        isPaused ? resume() : pause()
+        return isPaused
+    }
+
+    public func setRate(_ rate: Double) {
+        self.rate = max(0, rate)
+    }
+
+    /// Ends the run after the push in progress (also wakes a paused run).
+    public func stop() {
+        isStopped = true
+        wakeAll()
+    }
+
+    /// Returns at once unless paused; then when resumed or stopped.
+    func waitWhilePaused() async {
+        while isPaused && !isStopped {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+    }
+
+    private func wakeAll() {
+        let waiting = waiters
+        waiters = []
+        for waiter in waiting { waiter.resume() }
+    }
+}

@@ -1,0 +1,54 @@
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import RosterSQLite
+import RosterServer
+import RosterSimulator
+import RosterStore
+import Testing
+
+/// The simulator against a real Roster over real HTTP (AsyncHTTPClient to a live Hummingbird server on a free
+/// port): every answer must be the one the model expects, with both product rules exercised.
+struct RosterEndToEndTests {
+    func run(
+        _ scenario: Scenario, seed: UInt64, people: Int, phonePolicy: PhonePolicy, maxActions: Int? = nil
+    ) async throws -> SimulationSummary {
+        let store = try SQLiteStore.temporary()
+        let generated = PeopleGenerator(seed: seed).people(people)
+        let expectation: PhonePolicyExpectation = phonePolicy == .flag ? .flag : .strict
+        let seats = Scenario.demoSeatLimit(for: generated, phonePolicy: expectation)
+        let organization = try await store.createOrganization(
+            name: "Demo", plan: .enterprise, seatLimit: seats, phonePolicy: phonePolicy)
+        let key = try await store.createAPIKey(organizationID: organization.id, label: "simulator", expiresAt: nil)
+        var logger = Logger(label: "roster-simulator-test")
+        logger.logLevel = .warning
+        let roster = RosterApplication(store: store, configuration: ServerConfiguration(port: 0), logger: logger)
+        let options = SimulationOptions(
+            scenario: scenario, seed: seed, people: people, rate: 0,
+            rules: ProductRules(seatLimit: seats, phonePolicy: expectation), maxActions: maxActions)
+        return try await roster.application.test(.live) { client in
+            let port = try #require(client.port)
+            let baseURL = "http://127.0.0.1:\(port)/scim/v2"
+            return await SimulationRunner.run(
+                options, token: key.secret, transport: HTTPTransport(baseURL: baseURL), target: baseURL,
+                control: SimulatorControl(rate: 0))
+        }
+    }
+
+    @Test func mixedAgainstRosterHasNoUnexpectedOutcome() async throws {
+        let summary = try await run(.mixed, seed: 1, people: 30, phonePolicy: .strict, maxActions: 160)
+        #expect(summary.passed, "\(summary.render())")
+        #expect(summary.refusals["phone format", default: 0] > 0)
+        #expect(summary.refusals["seat limit", default: 0] > 0)
+        let seats = Scenario.demoSeatLimit(for: PeopleGenerator(seed: 1).people(30), phonePolicy: .strict)
+        #expect((summary.finalState?.activeMembers ?? .max) <= seats)
+        #expect(summary.requestsByKind[.replaceMembers] != nil && summary.requestsByKind[.deleteGroup] != nil)
+    }
+
+    @Test func underTheFlagPolicyRawPhonesAreStored() async throws {
+        let summary = try await run(.offboarding, seed: 2, people: 24, phonePolicy: .flag)
+        #expect(summary.passed, "\(summary.render())")
+        #expect(summary.refusals["phone format"] == nil)
+        #expect(summary.refusals["seat limit", default: 0] > 0)
+    }
+}
