@@ -9,4 +9,5 @@ swift test
 scripts/conformance.sh .build/debug/roster
 python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3
 python3 Tests/EndToEnd/console_tmux.py .build/debug/roster
+.build/debug/roster demo --headless --duration 10s --seed 1 --rate 25 --quiet  # simulated Okta end to end: exit 1 on any unexpected answer
 scripts/bench.sh --quick --binary .build/debug/roster  # benchmark smoke run (~20 s): the suite still works

@@ -29,9 +29,10 @@ struct RosterEndToEndTests {
         return try await roster.application.test(.live) { client in
             let port = try #require(client.port)
             let baseURL = "http://127.0.0.1:\(port)/scim/v2"
-            return await SimulationRunner.run(
-                options, token: key.secret, transport: HTTPTransport(baseURL: baseURL), target: baseURL,
-                control: SimulatorControl(rate: 0))
+            return try await HTTPTransport.with(baseURL: baseURL) { transport in
+                await SimulationRunner.run(
+                    options, token: key.secret, transport: transport, target: baseURL, control: SimulatorControl(rate: 0))
+            }
         }
     }
 

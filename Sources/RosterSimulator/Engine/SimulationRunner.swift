@@ -55,7 +55,7 @@ public enum SimulationRunner {
                 events(.resumed)
                 nextStart = clock.now
             }
-            if await control.isStopped { break }
+            if await control.isStopped || Task.isCancelled { break }
             if let deadline, clock.now >= deadline { break }
             if let limit = options.maxActions, summary.actions >= limit { break }
             guard let action = player.next(simulator.state) else { break }
@@ -70,12 +70,15 @@ public enum SimulationRunner {
                 summary.add(report)
                 events(.action(report))
             } catch {
+                summary.actions += 1
+                summary.add(simulator.records)
                 summary.stopped = error.description
                 break
             }
         }
         summary.elapsed = clock.now - started
-        if summary.stopped == nil {
+        let readingBack = await control.readsBackAfterStop && !Task.isCancelled
+        if summary.stopped == nil && readingBack {
             do {
                 let readBack = try await simulator.readBack()
                 summary.add(readBack.records)

@@ -60,7 +60,7 @@ public struct SimulationSummary: Sendable {
             lines.append("  \(kind.code.padded(to: 4)) \(kind.label.padded(to: 34)) \(count)")
         }
         let statuses = statusCounts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
-        lines.append("Statuses: \(statuses.joined(separator: ", "))")
+        if !statuses.isEmpty { lines.append("Statuses: \(statuses.joined(separator: ", "))") }
         if !refusals.isEmpty {
             let rules = refusals.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("Expected refusals: \(rules.joined(separator: ", "))")
@@ -89,7 +89,12 @@ public struct SimulationSummary: Sendable {
             }
             for problem in finalProblems { lines.append("  final state: \(problem)") }
         }
-        lines.append(passed ? "PASS: every push had the expected outcome" : "FAIL: \(unexpectedCount) unexpected outcome(s)")
+        if passed {
+            lines.append("PASS: every push had the expected outcome")
+        } else {
+            let stop = stopped == nil ? "" : unexpectedCount == 0 ? "stopped early" : ", stopped early"
+            lines.append("FAIL: \(unexpectedCount == 0 ? "" : "\(unexpectedCount) unexpected outcome(s)")\(stop)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -3,6 +3,8 @@
 public actor SimulatorControl {
     public private(set) var isPaused = false
     public private(set) var isStopped = false
+    /// False when ``stop(readingBack:)`` asked to skip the final read-back (the server is going away).
+    public private(set) var readsBackAfterStop = true
     /// Pushes (Okta actions) per second; 0 sends as fast as the server answers.
     public private(set) var rate: Double
     private var waiters: [CheckedContinuation<Void, Never>] = []
@@ -31,9 +33,11 @@ public actor SimulatorControl {
         self.rate = max(0, rate)
     }
 
-    /// Ends the run after the push in progress (also wakes a paused run).
-    public func stop() {
+    /// Ends the run after the push in progress (also wakes a paused run). With `readingBack` false the run
+    /// skips reading the final state back, for a server that is shutting down.
+    public func stop(readingBack: Bool = true) {
         isStopped = true
+        readsBackAfterStop = readingBack
         wakeAll()
     }
 

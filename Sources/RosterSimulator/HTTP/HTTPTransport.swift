@@ -23,6 +23,19 @@ public struct HTTPTransport: SCIMTransport {
         self.maxResponseBytes = maxResponseBytes
     }
 
+    /// Runs `body` with a transport on its own client, shut down afterwards. A refused connection fails after
+    /// `connectTimeout` (the shared client would retry connecting until the 60 s request timeout).
+    public static func with<Return>(
+        baseURL: String, connectTimeout: TimeAmount = .seconds(5), isolation: isolated (any Actor)? = #isolation,
+        _ body: (HTTPTransport) async throws -> Return
+    ) async throws -> Return {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = connectTimeout
+        return try await HTTPClient.withHTTPClient(configuration: configuration, isolation: isolation) { client in
+            try await body(HTTPTransport(baseURL: baseURL, client: client))
+        }
+    }
+
     public func send(_ request: SimulatedRequest) async throws -> SimulatedResponse {
         var http = HTTPClientRequest(url: baseURL + request.path)
         http.method = HTTPMethod(rawValue: request.method.rawValue)

@@ -36,14 +36,17 @@ struct DemoConsole {
         let outcome = Mutex<SimulationSummary?>(nil)
         let simulator = Task.detached {
             guard await HTTPTransport.waitUntilAnswering("http://127.0.0.1:\(port)/healthz") else { return }
-            let summary = await SimulationRunner.run(
-                options, token: setup.key, transport: HTTPTransport(baseURL: baseURL), target: baseURL, control: control)
+            let summary = try? await HTTPTransport.with(baseURL: baseURL) { transport in
+                await SimulationRunner.run(options, token: setup.key, transport: transport, target: baseURL, control: control)
+            }
             outcome.withLock { $0 = summary }
         }
 
         try ConsoleSession(command: console).run()
+        // The server is gone: end the push in flight now (AsyncHTTPClient would retry connecting until its timeout).
         try runBlocking {
-            await control.stop()
+            await control.stop(readingBack: false)
+            simulator.cancel()
             await simulator.value
         }
         print(Self.report(outcome.withLock { $0 }, setup: setup, baseURL: baseURL))

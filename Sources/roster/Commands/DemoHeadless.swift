@@ -59,9 +59,11 @@ struct DemoHeadless {
         let control = SimulatorControl(rate: options.rate)
         let signals = Task { await SimulationSignals.stopOnSignal(control) }
         let progress = SimulationProgress(quiet: demo.simulation.quiet)
-        let summary = await SimulationRunner.run(
-            options, token: setup.key, transport: HTTPTransport(baseURL: baseURL), target: baseURL, control: control,
-            events: progress.handle)
+        let summary = try await HTTPTransport.with(baseURL: baseURL) { transport in
+            await SimulationRunner.run(
+                options, token: setup.key, transport: transport, target: baseURL, control: control,
+                events: progress.handle)
+        }
         signals.cancel()
         print(summary.render())
         await group.triggerGracefulShutdown()

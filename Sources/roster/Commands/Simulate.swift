@@ -52,10 +52,11 @@ struct Simulate: AsyncParsableCommand {
         let signals = Task { await SimulationSignals.stopOnSignal(control) }
         defer { signals.cancel() }
         let progress = SimulationProgress(quiet: simulation.quiet)
-        let transport = HTTPTransport(baseURL: url)
-        let summary = await SimulationRunner.run(
-            options, token: token, transport: transport, target: transport.baseURL, control: control,
-            events: progress.handle)
+        let summary = try await HTTPTransport.with(baseURL: url) { transport in
+            await SimulationRunner.run(
+                options, token: token, transport: transport, target: transport.baseURL, control: control,
+                events: progress.handle)
+        }
         print(summary.render())
         if !summary.passed { throw ExitCode.failure }
     }
