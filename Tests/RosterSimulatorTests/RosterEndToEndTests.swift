@@ -16,7 +16,7 @@ struct RosterEndToEndTests {
         let store = try SQLiteStore.temporary()
         let generated = PeopleGenerator(seed: seed).people(people)
         let expectation: PhonePolicyExpectation = phonePolicy == .flag ? .flag : .strict
-        let seats = Scenario.demoSeatLimit(for: generated, phonePolicy: expectation)
+        let seats = scenario.demoSeatLimit(for: generated, phonePolicy: expectation)
         let organization = try await store.createOrganization(
             name: "Demo", plan: .enterprise, seatLimit: seats, phonePolicy: phonePolicy)
         let key = try await store.createAPIKey(organizationID: organization.id, label: "simulator", expiresAt: nil)
@@ -41,7 +41,7 @@ struct RosterEndToEndTests {
         #expect(summary.passed, "\(summary.render())")
         #expect(summary.refusals["phone format", default: 0] > 0)
         #expect(summary.refusals["seat limit", default: 0] > 0)
-        let seats = Scenario.demoSeatLimit(for: PeopleGenerator(seed: 1).people(30), phonePolicy: .strict)
+        let seats = Scenario.mixed.demoSeatLimit(for: PeopleGenerator(seed: 1).people(30), phonePolicy: .strict)
         #expect((summary.finalState?.activeMembers ?? .max) <= seats)
         #expect(summary.requestsByKind[.replaceMembers] != nil && summary.requestsByKind[.deleteGroup] != nil)
     }

@@ -137,7 +137,7 @@ struct ScenarioTests {
     @Test(arguments: Scenario.allCases)
     func everyScenarioRunsCleanAgainstACorrectServer(_ scenario: Scenario) async throws {
         let people = PeopleGenerator(seed: 9).people(30)
-        let seats = Scenario.demoSeatLimit(for: people, phonePolicy: .strict)
+        let seats = scenario.demoSeatLimit(for: people, phonePolicy: .strict)
         let server = FakeSCIMServer(seatLimit: seats)
         let summary = await SimulationRunner.run(
             SimulationOptions(

@@ -43,14 +43,17 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Share of the people assigned at onboarding; `mixed` keeps some back as later new hires.
-    var onboardedShare: Int { self == .mixed ? 85 : 100 }
+    /// How many of `people` are assigned at onboarding (the first ones); `mixed` keeps the last 15% back
+    /// as later new hires.
+    func onboardedCount(of people: Int) -> Int {
+        self == .mixed ? (people * 85 + 99) / 100 : people
+    }
 
-    /// A seat limit the onboarding of `people` runs into: a few seats short of everyone whose
-    /// create can succeed under `phonePolicy`, so the demo shows the refusal and, after leavers,
+    /// A seat limit this scenario's onboarding runs into: a few seats short of the people it assigns
+    /// whose create can succeed under `phonePolicy`, so a demo shows the refusal and, after leavers,
     /// the retry that succeeds.
-    public static func demoSeatLimit(for people: [Person], phonePolicy: PhonePolicyExpectation) -> Int {
-        let creatable = people.filter { phonePolicy == .flag || $0.phoneFormat != .raw }.count
+    public func demoSeatLimit(for people: [Person], phonePolicy: PhonePolicyExpectation) -> Int {
+        let creatable = people.prefix(onboardedCount(of: people.count)).filter { phonePolicy == .flag || $0.phoneFormat != .raw }.count
         return max(1, creatable - max(2, creatable / 10))
     }
 }

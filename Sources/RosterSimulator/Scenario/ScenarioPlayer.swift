@@ -31,7 +31,7 @@ public struct ScenarioPlayer: Sendable {
         case .connect:
             return [.testCredentials, .discoverSchema, .importUsers, .importGroups]
         case .assignAll:
-            let count = (state.people.count * scenario.onboardedShare + 99) / 100
+            let count = scenario.onboardedCount(of: state.people.count)
             return state.unassignedPeople.filter { $0 < count }.map { .assign(person: $0) }
         case .pushDepartments:
             return state.groups.filter { $0.teamID == nil }.map { .pushGroup(key: $0.key) }

@@ -25,7 +25,8 @@ struct DemoConsole {
         let simulation = demo.simulation
         let setup = try runBlocking {
             let store = try SQLiteStore.open(path: path)
-            return try await DemoOrganization.prepare(in: store, people: PeopleGenerator(seed: simulation.seed).people(simulation.people))
+            let people = PeopleGenerator(seed: simulation.seed).people(simulation.people)
+            return try await DemoOrganization.prepare(in: store, people: people, scenario: simulation.scenario)
         }
         let port = try LoopbackPort.free()
         let baseURL = "http://127.0.0.1:\(port)\(ServerConfiguration.basePath)"

@@ -16,13 +16,13 @@ struct DemoOrganization: Sendable {
     }
 
     /// Reuses the organization "Roster demo" or creates it (Enterprise, strict phones, a seat limit the
-    /// onboarding of `people` runs into), and gives the simulator a new key.
-    static func prepare(in store: any Store, people: [Person]) async throws -> DemoOrganization {
+    /// scenario's onboarding of `people` runs into), and gives the simulator a new key.
+    static func prepare(in store: any Store, people: [Person], scenario: Scenario) async throws -> DemoOrganization {
         let organization: Organization
         if let existing = try await store.organizations().first(where: { $0.name == name }) {
             organization = existing
         } else {
-            let seats = Scenario.demoSeatLimit(for: people, phonePolicy: .strict)
+            let seats = scenario.demoSeatLimit(for: people, phonePolicy: .strict)
             organization = try await store.createOrganization(name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict)
         }
         let key = try await store.createAPIKey(organizationID: organization.id, label: "demo simulator", expiresAt: nil)
