@@ -51,18 +51,21 @@ actor FakeSCIMServer: SCIMTransport {
         switch (request.method, segments.first, segments.count) {
         case (.get, "Users", 1): return listUsers(query)
         case (.post, "Users", 1): return createUser(request.body)
-        case (.get, "Users", 2): return user(segments[1]).map { Self.ok(.object($0.body)) } ?? Self.error(404, "no such user")
+        case (.get, "Users", 2):
+            return user(segments[1]).map { Self.ok(.object($0.body)) } ?? Self.error(404, "no such user")
         case (.put, "Users", 2): return replaceUser(segments[1], request.body)
         case (.patch, "Users", 2): return patchUser(segments[1], request.body)
         case (.get, "Groups", 1): return listGroups(query)
         case (.post, "Groups", 1): return createGroup(request.body)
-        case (.get, "Groups", 2): return group(segments[1]).map { Self.ok(groupJSON($0)) } ?? Self.error(404, "no such group")
+        case (.get, "Groups", 2):
+            return group(segments[1]).map { Self.ok(groupJSON($0)) } ?? Self.error(404, "no such group")
         case (.patch, "Groups", 2): return patchGroup(segments[1], request.body)
         case (.delete, "Groups", 2):
             guard groups.contains(where: { $0.id == segments[1] }) else { return Self.error(404, "no such group") }
             groups.removeAll { $0.id == segments[1] }
             return SimulatedResponse(status: 204, text: "")
-        case (.get, "ResourceTypes", 1): return Self.ok(["Resources": [["schemaExtensions": [["schema": .string(SCIMURN.enterpriseUser)]]]]])
+        case (.get, "ResourceTypes", 1):
+            return Self.ok(["Resources": [["schemaExtensions": [["schema": .string(SCIMURN.enterpriseUser)]]]]])
         case (.get, "Schemas", 1): return Self.ok(["Resources": [["id": .string(SCIMURN.user)]]])
         default: return Self.error(404, "no route")
         }
@@ -130,16 +133,19 @@ actor FakeSCIMServer: SCIMTransport {
     private func phoneRefusal(_ object: JSONObject) -> SimulatedResponse? {
         guard strictPhones else { return nil }
         for phone in object["phoneNumbers"]?.arrayValue ?? [] {
-            guard let value = phone.objectValue?["value"]?.stringValue, !value.isEmpty, !PhoneNumberFormat.isValid(value)
+            guard let value = phone.objectValue?["value"]?.stringValue, !value.isEmpty,
+                !PhoneNumberFormat.isValid(value)
             else { continue }
-            return Self.error(400, "phoneNumbers.value \"\(value)\" is not a valid phone number", scimType: "invalidValue")
+            return Self.error(
+                400, "phoneNumbers.value \"\(value)\" is not a valid phone number", scimType: "invalidValue")
         }
         return nil
     }
 
     private func seatRefusal(reactivating: Bool) -> SimulatedResponse? {
         guard !bugs.ignoresSeatLimit, let seatLimit, activeCount >= seatLimit else { return nil }
-        return Self.error(403, "Seat limit reached (\(activeCount) of \(seatLimit) active members): deactivate a member")
+        return Self.error(
+            403, "Seat limit reached (\(activeCount) of \(seatLimit) active members): deactivate a member")
     }
 
     // MARK: Groups
@@ -182,7 +188,9 @@ actor FakeSCIMServer: SCIMTransport {
             let values = object["value"]?.arrayValue?.compactMap { $0.objectValue?["value"]?.stringValue } ?? []
             switch (op, path) {
             case ("replace", nil):
-                if let name = object["value"]?.objectValue?["displayName"]?.stringValue { groups[index].displayName = name }
+                if let name = object["value"]?.objectValue?["displayName"]?.stringValue {
+                    groups[index].displayName = name
+                }
                 if bugs.renameWipesMembers { groups[index].members = [] }
             case ("replace", "members"?):
                 groups[index].members = values
@@ -207,7 +215,8 @@ actor FakeSCIMServer: SCIMTransport {
         let page = Array(resources.dropFirst(start - 1).prefix(count))
         return ok([
             "schemas": [.string(SCIMURN.listResponse)], "totalResults": .number(Double(resources.count)),
-            "startIndex": .number(Double(start)), "itemsPerPage": .number(Double(page.count)), "Resources": .array(page),
+            "startIndex": .number(Double(start)), "itemsPerPage": .number(Double(page.count)),
+            "Resources": .array(page),
         ])
     }
 
@@ -232,7 +241,9 @@ actor FakeSCIMServer: SCIMTransport {
 
     /// The quoted literal of `userName eq "…"` or `members[value eq "…"]`.
     private static func literal(in filter: String) -> String? {
-        guard let start = filter.firstIndex(of: "\""), let end = filter.lastIndex(of: "\""), start < end else { return nil }
+        guard let start = filter.firstIndex(of: "\""), let end = filter.lastIndex(of: "\""), start < end else {
+            return nil
+        }
         return (try? JSONParser.parse(String(filter[start...end])))?.stringValue
     }
 }

@@ -45,9 +45,11 @@ struct OktaRequestsTests {
         let request = okta.createUser(person)
         #expect(request.method == .post && request.path == "/Users")
         let body = try #require(request.body?.objectValue)
-        #expect(Array(body.keys.prefix(10)) == [
-            "schemas", "userName", "name", "emails", "displayName", "locale", "externalId", "groups", "password", "active",
-        ])
+        #expect(
+            Array(body.keys.prefix(10)) == [
+                "schemas", "userName", "name", "emails", "displayName", "locale", "externalId", "groups", "password",
+                "active",
+            ])
         #expect(body["schemas"] == [.string(SCIMURN.user), .string(SCIMURN.enterpriseUser)])
         #expect(body["emails"] == [["primary": true, "value": .string(person.userName), "type": "work"]])
         #expect(body["groups"] == [])
@@ -90,15 +92,19 @@ struct OktaRequestsTests {
     }
 
     @Test func deactivationIsAPathlessReplace() {
-        #expect(okta.setActive("u1", false).bodyText
-            == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"#)
+        #expect(
+            okta.setActive("u1", false).bodyText
+                == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"#
+        )
         #expect(okta.setActive("u1", true).bodyText?.contains(#"{"active":true}"#) == true)
         #expect(okta.setActive("u1", true).path == "/Users/u1")
     }
 
     @Test func groupCreateIsEmpty() {
-        #expect(okta.createGroup("Engineering").bodyText
-            == #"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Engineering","members":[]}"#)
+        #expect(
+            okta.createGroup("Engineering").bodyText
+                == #"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Engineering","members":[]}"#
+        )
     }
 
     @Test func renameHasTheIdNoSchemasAndPlainJSON() {
@@ -113,16 +119,20 @@ struct OktaRequestsTests {
             "g1", add: [.init(value: "u3", display: "c@acme.example"), .init(value: "u4", display: "d@acme.example")],
             remove: ["u1", "u2"])
         #expect(delta.header("Content-Type") == "application/scim+json; charset=utf-8")
-        #expect(delta.bodyText == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":["#
-            + #"{"op":"remove","path":"members[value eq \"u1\"]"},{"op":"remove","path":"members[value eq \"u2\"]"},"#
-            + #"{"op":"add","path":"members","value":[{"value":"u3","display":"c@acme.example"},{"value":"u4","display":"d@acme.example"}]}]}"#)
+        #expect(
+            delta.bodyText == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":["#
+                + #"{"op":"remove","path":"members[value eq \"u1\"]"},{"op":"remove","path":"members[value eq \"u2\"]"},"#
+                + #"{"op":"add","path":"members","value":[{"value":"u3","display":"c@acme.example"},{"value":"u4","display":"d@acme.example"}]}]}"#
+        )
         let removalsOnly = okta.membershipDelta("g1", add: [], remove: ["u1"])
         #expect(removalsOnly.body?.member("Operations")?.arrayValue?.count == 1)
     }
 
     @Test func pushNowOfAnEmptyGroupSendsAnEmptyArray() {
-        #expect(okta.replaceMembers("g1", []).bodyText
-            == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"members","value":[]}]}"#)
+        #expect(
+            okta.replaceMembers("g1", []).bodyText
+                == #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"members","value":[]}]}"#
+        )
         let full = okta.replaceMembers("g1", [.init(value: "u1", display: "a@acme.example")])
         #expect(full.bodyText?.contains(#""value":[{"value":"u1","display":"a@acme.example"}]"#) == true)
     }

@@ -24,14 +24,15 @@ struct RosterEndToEndTests {
         logger.logLevel = .warning
         let roster = RosterApplication(store: store, configuration: ServerConfiguration(port: 0), logger: logger)
         let options = SimulationOptions(
-            scenario: scenario, seed: seed, people: people, rate: 0,
+            scenario: scenario, seed: seed, people: people,
             rules: ProductRules(seatLimit: seats, phonePolicy: expectation), maxActions: maxActions)
         return try await roster.application.test(.live) { client in
             let port = try #require(client.port)
             let baseURL = "http://127.0.0.1:\(port)/scim/v2"
             return try await HTTPTransport.with(baseURL: baseURL) { transport in
                 await SimulationRunner.run(
-                    options, token: key.secret, transport: transport, target: baseURL, control: SimulatorControl(rate: 0))
+                    options, token: key.secret, transport: transport, target: baseURL,
+                    control: SimulatorControl(rate: 0))
             }
         }
     }

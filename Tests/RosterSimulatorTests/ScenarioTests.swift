@@ -1,5 +1,5 @@
-import Synchronization
 import SCIM
+import Synchronization
 import Testing
 
 @testable import RosterSimulator
@@ -88,7 +88,9 @@ struct ScenarioTests {
         let joining = try #require((0..<12).first { !group.memberIndexes.contains($0) })
         let delta = try await okta.perform(.changeMembers(key: group.key, add: [joining], remove: [moving]))
         #expect(kinds(delta) == [.renameGroup, .membershipDelta], "every membership push renames first")
-        let ops = delta.records[1].request.body?.member("Operations")?.arrayValue?.compactMap { $0.member("op")?.stringValue }
+        let ops = delta.records[1].request.body?.member("Operations")?.arrayValue?.compactMap {
+            $0.member("op")?.stringValue
+        }
         #expect(ops == ["remove", "add"])
         #expect(delta.unexpectedCount == 0)
 
@@ -125,7 +127,9 @@ struct ScenarioTests {
         #expect(reports.allSatisfy { $0.unexpectedCount == 0 })
         #expect(await server.activeCount == 5)
         let raw = try #require(okta.state.people.firstIndex { $0.phoneFormat == .raw })
-        #expect(okta.state.appUsers[raw].failure?.contains("HTTP 400") == true || okta.state.appUsers[raw].failure?.contains("HTTP 403") == true)
+        #expect(
+            okta.state.appUsers[raw].failure?.contains("HTTP 400") == true
+                || okta.state.appUsers[raw].failure?.contains("HTTP 403") == true)
 
         let leaver = try #require(okta.state.activePeople.first)
         _ = try await okta.perform(.deactivate(person: leaver))
@@ -141,7 +145,7 @@ struct ScenarioTests {
         let server = FakeSCIMServer(seatLimit: seats)
         let summary = await SimulationRunner.run(
             SimulationOptions(
-                scenario: scenario, seed: 9, people: 30, rate: 0, rules: ProductRules(seatLimit: seats), maxActions: 250),
+                scenario: scenario, seed: 9, people: 30, rules: ProductRules(seatLimit: seats), maxActions: 250),
             token: "k", transport: server, target: "fake", control: SimulatorControl(rate: 0))
         #expect(summary.passed, "\(summary.render())")
         #expect(summary.refusals["phone format", default: 0] > 0)
@@ -154,7 +158,8 @@ struct ScenarioTests {
             let server = FakeSCIMServer(seatLimit: 20)
             let recorder = Recorder()
             _ = await SimulationRunner.run(
-                SimulationOptions(scenario: .mixed, seed: seed, people: 25, rate: 0, rules: ProductRules(seatLimit: 20), maxActions: 120),
+                SimulationOptions(
+                    scenario: .mixed, seed: seed, people: 25, rules: ProductRules(seatLimit: 20), maxActions: 120),
                 token: "k", transport: server, target: "fake", control: SimulatorControl(rate: 0),
                 events: { event in if case .action(let report) = event { recorder.append(report.description) } })
             return recorder.lines
@@ -168,16 +173,19 @@ struct ScenarioTests {
     @Test func aRenameThatWipesMembersIsCaught() async throws {
         let server = FakeSCIMServer(bugs: .init(renameWipesMembers: true))
         let summary = await SimulationRunner.run(
-            SimulationOptions(scenario: .reorg, seed: 3, people: 20, rate: 0),
+            SimulationOptions(scenario: .reorg, seed: 3, people: 20),
             token: "k", transport: server, target: "fake", control: SimulatorControl(rate: 0))
         #expect(!summary.passed)
-        #expect(summary.unexpected.contains { $0.request.kind == .renameGroup && $0.problems.contains { $0.contains("members differ") } })
+        #expect(
+            summary.unexpected.contains {
+                $0.request.kind == .renameGroup && $0.problems.contains { $0.contains("members differ") }
+            })
     }
 
     @Test func aServerIgnoringTheSeatLimitIsCaught() async throws {
         let server = FakeSCIMServer(seatLimit: 5, bugs: .init(ignoresSeatLimit: true))
         let summary = await SimulationRunner.run(
-            SimulationOptions(scenario: .onboarding, seed: 3, people: 12, rate: 0, rules: ProductRules(seatLimit: 5)),
+            SimulationOptions(scenario: .onboarding, seed: 3, people: 12, rules: ProductRules(seatLimit: 5)),
             token: "k", transport: server, target: "fake", control: SimulatorControl(rate: 0))
         #expect(summary.unexpected.contains { $0.request.kind == .createUser && $0.response?.status == 201 })
     }
@@ -192,13 +200,25 @@ struct ScenarioTests {
         #expect(report.unexpectedCount == 1)
     }
 
+    @Test func theRateCanChangeDuringARun() async throws {
+        let control = SimulatorControl(rate: 1)
+        await control.setRate(0)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = await SimulationRunner.run(
+            SimulationOptions(scenario: .mixed, seed: 1, people: 10, maxActions: 20), token: "k",
+            transport: FakeSCIMServer(), target: "fake", control: control)
+        #expect(summary.actions == 20)
+        #expect(clock.now - start < .seconds(10), "at one push per second 20 pushes take 19 s")
+    }
+
     @Test func pauseHoldsTheRunAndStopEndsIt() async throws {
         let control = SimulatorControl(rate: 0)
         await control.pause()
         let server = FakeSCIMServer()
         let run = Task {
             await SimulationRunner.run(
-                SimulationOptions(scenario: .mixed, seed: 1, people: 10, rate: 0), token: "k", transport: server,
+                SimulationOptions(scenario: .mixed, seed: 1, people: 10), token: "k", transport: server,
                 target: "fake", control: control)
         }
         try await Task.sleep(for: .milliseconds(200))

@@ -10,17 +10,22 @@ extension OktaSimulator {
         let teamID: String
         if state.server.teamID(displayName: name) != nil {
             // Link Group: Okta matches the existing team by name.
-            let lookup = try await send(requests.lookupGroup(name), expecting: .status(200, because: "a team of that name exists")) {
+            let lookup = try await send(
+                requests.lookupGroup(name), expecting: .status(200, because: "a team of that name exists")
+            ) {
                 response in
                 ResponseChecks.list(response, startIndex: 1, count: OktaRequests.pageSize)
-                    + (response.resources.count == 1 ? [] : ["the lookup by displayName found \(response.resources.count) teams, expected 1"])
+                    + (response.resources.count == 1
+                        ? [] : ["the lookup by displayName found \(response.resources.count) teams, expected 1"])
             }
             guard lookup.status == 200, let id = lookup.resources.first.flatMap({ ResponseChecks.id(of: $0) }) else {
                 return "Push Groups failed: \(ResponseChecks.detail(lookup))"
             }
             teamID = id
         } else {
-            let created = try await send(requests.createGroup(name), expecting: state.server.expectCreateTeam(displayName: name)) {
+            let created = try await send(
+                requests.createGroup(name), expecting: state.server.expectCreateTeam(displayName: name)
+            ) {
                 ResponseChecks.team($0, displayName: name, memberIDs: [])
             }
             guard created.status == 201, let id = created.json.flatMap({ ResponseChecks.id(of: $0) }) else {
@@ -55,7 +60,7 @@ extension OktaSimulator {
         guard let g = state.groupIndex(key) else { return "no such Okta group" }
         let removed = Set(remove)
         state.groups[g].memberIndexes.removeAll { removed.contains($0) }
-        for person in add where state.people.indices.contains(person) && !state.groups[g].memberIndexes.contains(person) {
+        for person in add.filter(state.people.indices.contains) where !state.groups[g].memberIndexes.contains(person) {
             state.groups[g].memberIndexes.append(person)
         }
         guard let teamID = state.groups[g].teamID, let team = state.server.teams[teamID] else {
@@ -64,7 +69,9 @@ extension OktaSimulator {
         // Okta removes the members it pushed and adds the assigned, linked people not there yet.
         let leaving = remove.compactMap { state.appUsers.indices.contains($0) ? state.appUsers[$0].memberID : nil }
             .filter { team.memberIDs.contains($0) }
-        let joining = state.memberValues(add.filter { !removed.contains($0) }).filter { !team.memberIDs.contains($0.value) }
+        let joining = state.memberValues(add.filter { !removed.contains($0) }).filter {
+            !team.memberIDs.contains($0.value)
+        }
         guard !leaving.isEmpty || !joining.isEmpty else { return "no pushed member changes: Okta sends nothing" }
         guard try await rename(g) else { return "the membership push failed at the rename" }
         return try await delta(g, add: joining, remove: leaving)
@@ -117,7 +124,8 @@ extension OktaSimulator {
         let name = state.groups[g].name
         let members = state.server.teams[teamID]?.memberIDs
         let response = try await send(
-            requests.renameGroup(teamID, to: name), expecting: state.server.expectTeamWrite(id: teamID, success: 200, 204)
+            requests.renameGroup(teamID, to: name),
+            expecting: state.server.expectTeamWrite(id: teamID, success: 200, 204)
         ) { ResponseChecks.team($0, displayName: name, memberIDs: members) }
         guard response.status == 200 || response.status == 204 else { return false }
         state.server.renameTeam(id: teamID, to: name)

@@ -4,11 +4,14 @@ import SCIM
 /// final read-back, which compares the server with the model.
 extension OktaSimulator {
     mutating func testCredentials() async throws(SimulationStopped) -> String? {
-        let users = try await send(requests.testUsers(), expecting: .status(200, because: "the key is valid and SCIM is enabled")) {
+        let users = try await send(
+            requests.testUsers(), expecting: .status(200, because: "the key is valid and SCIM is enabled")
+        ) {
             ResponseChecks.list($0, startIndex: 1, count: 2)
         }
         guard users.status == 200 else {
-            throw SimulationStopped("Test API Credentials failed (HTTP \(users.status)): \(ResponseChecks.detail(users))")
+            throw SimulationStopped(
+                "Test API Credentials failed (HTTP \(users.status)): \(ResponseChecks.detail(users))")
         }
         try await send(requests.testGroups(), expecting: .status(200, because: "Push Groups is enabled")) {
             ResponseChecks.list($0, startIndex: 1, count: OktaRequests.pageSize)
@@ -111,7 +114,8 @@ extension OktaSimulator {
                 continue
             }
             if found.active != expected.active {
-                problems.append("member \(expected.userName) is active=\(found.active), expected active=\(expected.active)")
+                problems.append(
+                    "member \(expected.userName) is active=\(found.active), expected active=\(expected.active)")
             }
         }
         let unknown = imported.filter { state.server.members[$0.id] == nil }

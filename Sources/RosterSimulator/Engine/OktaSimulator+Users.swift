@@ -5,7 +5,9 @@ import SCIM
 extension OktaSimulator {
     mutating func assign(_ index: Int) async throws(SimulationStopped) -> String? {
         guard state.people.indices.contains(index) else { return "no such person" }
-        if state.isPushable(index), state.appUsers[index].failure == nil { return "already assigned: Okta sends nothing" }
+        if state.isPushable(index), state.appUsers[index].failure == nil {
+            return "already assigned: Okta sends nothing"
+        }
         state.appUsers[index].assigned = true
         return try await provision(index)
     }
@@ -18,14 +20,16 @@ extension OktaSimulator {
             var problems = ResponseChecks.list(response, startIndex: 1, count: OktaRequests.pageSize)
             let found = response.resources.count
             if let total, found != total {
-                problems.append("the lookup found \(found) members, expected \(total) (userName matches without regard to case)")
+                problems.append(
+                    "the lookup found \(found) members, expected \(total) (userName matches without regard to case)")
             }
             return problems
         }
         guard lookup.status == 200 else { return fail(index, lookup) }
         if let found = lookup.resources.first, let id = ResponseChecks.id(of: found) {
             if state.server.members[id] == nil {
-                state.server.recordMember(id: id, userName: person.userName, active: found.member("active")?.boolValue ?? true)
+                state.server.recordMember(
+                    id: id, userName: person.userName, active: found.member("active")?.boolValue ?? true)
             }
             state.appUsers[index].memberID = id
             return try await pushProfile(index, active: true)
@@ -54,14 +58,17 @@ extension OktaSimulator {
     private mutating func pushProfile(_ index: Int, active: Bool) async throws(SimulationStopped) -> String? {
         guard let id = state.appUsers[index].memberID else { return "not provisioned" }
         let person = state.people[index]
-        let current = try await send(requests.getUser(id), expecting: .status(200, because: "the linked member exists")) {
-            response in
+        let current = try await send(
+            requests.getUser(id), expecting: .status(200, because: "the linked member exists")
+        ) { response in
             response.json.flatMap { ResponseChecks.id(of: $0) } == id ? [] : ["the member's id is not \(id)"]
         }
         guard current.status == 200, let body = current.json else { return fail(index, current) }
         let expectation = state.server.expectReplace(
             id: id, active: active, phone: person.phone, phoneFormat: person.phoneFormat)
-        let replaced = try await send(requests.replaceUser(id, current: body, person: person, active: active), expecting: expectation) {
+        let replaced = try await send(
+            requests.replaceUser(id, current: body, person: person, active: active), expecting: expectation
+        ) {
             ResponseChecks.user($0, userName: person.userName, active: active)
         }
         guard replaced.status == 200 else { return fail(index, replaced) }
@@ -100,11 +107,13 @@ extension OktaSimulator {
         let person = state.people[index]
         let knownID = state.appUsers[index].memberID
         let lookup = try await send(
-            requests.lookupUser(person.userName), expecting: .status(200, because: "the deactivated member is still listed")
+            requests.lookupUser(person.userName),
+            expecting: .status(200, because: "the deactivated member is still listed")
         ) { response in
             let found = response.resources.first.flatMap { ResponseChecks.id(of: $0) }
             return ResponseChecks.list(response, startIndex: 1, count: OktaRequests.pageSize)
-                + (found == knownID ? [] : ["the lookup did not find the deactivated member \(knownID ?? "?") (same id expected)"])
+                + (found == knownID
+                    ? [] : ["the lookup did not find the deactivated member \(knownID ?? "?") (same id expected)"])
         }
         guard lookup.status == 200, let id = lookup.resources.first.flatMap({ ResponseChecks.id(of: $0) }) else {
             return fail(index, lookup)
@@ -125,7 +134,8 @@ extension OktaSimulator {
         guard state.people.indices.contains(index) else { return "no such person" }
         let person = state.people[index]
         guard person.phoneFormat == .raw else { return "the phone is fine: nothing to fix" }
-        ProfileChange.phone(PhoneNumbers.productForm(of: person.phone, country: person.phoneCountry), .product).apply(to: &state.people[index])
+        let fixed = PhoneNumbers.productForm(of: person.phone, country: person.phoneCountry)
+        ProfileChange.phone(fixed, .product).apply(to: &state.people[index])
         if state.appUsers[index].failure != nil { return try await retry(index) }
         guard state.isPushable(index) else { return "not provisioned: the fix stays in Okta" }
         return try await pushProfile(index, active: true)

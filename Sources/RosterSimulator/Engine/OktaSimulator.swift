@@ -76,15 +76,17 @@ public struct OktaSimulator: Sendable {
             let response = try await transport.send(request)
             var problems = expectation.problems(with: response)
             if problems.isEmpty && (200..<300).contains(response.status) { problems = check(response) }
-            finish(RequestRecord(
-                sequence: sequence, request: request, expectation: expectation, response: response,
-                elapsed: clock.now - start, problems: problems))
+            finish(
+                RequestRecord(
+                    sequence: sequence, request: request, expectation: expectation, response: response,
+                    elapsed: clock.now - start, problems: problems))
             return response
         } catch {
             let problem = "no answer from the server: \(error)"
-            finish(RequestRecord(
-                sequence: sequence, request: request, expectation: expectation, response: nil,
-                elapsed: clock.now - start, problems: [problem]))
+            finish(
+                RequestRecord(
+                    sequence: sequence, request: request, expectation: expectation, response: nil,
+                    elapsed: clock.now - start, problems: [problem]))
             throw SimulationStopped("\(request.line): \(problem)")
         }
     }

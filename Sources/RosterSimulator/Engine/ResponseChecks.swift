@@ -27,7 +27,8 @@ enum ResponseChecks {
         let expectedItems = min(count, max(0, total - startIndex + 1))
         if resources.count != expectedItems {
             problems.append(
-                "the page holds \(resources.count) resources; with totalResults \(total) from \(startIndex) it should hold \(expectedItems)")
+                "the page holds \(resources.count) resources; with totalResults \(total) from \(startIndex) "
+                    + "it should hold \(expectedItems)")
         }
         return problems
     }
@@ -53,7 +54,8 @@ enum ResponseChecks {
         var problems: [String] = []
         if id(of: body) == nil { problems.append("the group has no id") }
         if let displayName, body.member("displayName")?.stringValue != displayName {
-            problems.append("displayName is \(body.member("displayName")?.stringValue ?? "missing"), expected \(displayName)")
+            problems.append(
+                "displayName is \(body.member("displayName")?.stringValue ?? "missing"), expected \(displayName)")
         }
         if let memberIDs, let listed = body.member("members")?.arrayValue {
             let returned = Set(listed.compactMap { $0.member("value")?.stringValue })

@@ -1,11 +1,9 @@
-/// Everything a run needs to know besides where the server is.
+/// Everything a run needs to know besides where the server is and its pace (``SimulatorControl``).
 public struct SimulationOptions: Sendable {
     public var scenario: Scenario
     public var seed: UInt64
     /// How many people the company has.
     public var people: Int
-    /// Pushes per second at the start (the control can change it); 0 for as fast as possible.
-    public var rate: Double
     /// No new push starts after this; nil runs until the scenario ends (`mixed` never does).
     public var duration: Duration?
     /// What the server is expected to enforce.
@@ -14,13 +12,12 @@ public struct SimulationOptions: Sendable {
     public var maxActions: Int?
 
     public init(
-        scenario: Scenario = .mixed, seed: UInt64 = 1, people: Int = 40, rate: Double = 5, duration: Duration? = nil,
+        scenario: Scenario = .mixed, seed: UInt64 = 1, people: Int = 40, duration: Duration? = nil,
         rules: ProductRules = ProductRules(), maxActions: Int? = nil
     ) {
         self.scenario = scenario
         self.seed = seed
         self.people = people
-        self.rate = rate
         self.duration = duration
         self.rules = rules
         self.maxActions = maxActions

@@ -70,8 +70,8 @@ public struct SimulationSummary: Sendable {
             lines.append(
                 "Members at the end: \(finalState.members) (\(finalState.activeMembers) active, "
                     + "\(finalState.members - finalState.activeMembers) deactivated)\(limit)")
-            let teams = finalState.teams.map { "\($0.displayName) \($0.members)" }
-            lines.append("Teams at the end: \(finalState.teams.count)\(teams.isEmpty ? "" : ": " + teams.joined(separator: ", "))")
+            let teams = finalState.teams.map { "\($0.displayName) \($0.members)" }.joined(separator: ", ")
+            lines.append("Teams at the end: \(finalState.teams.count)\(teams.isEmpty ? "" : ": " + teams)")
         }
         if let stopped { lines.append("Stopped early: \(stopped)") }
         if unexpected.isEmpty && finalProblems.isEmpty {
@@ -79,7 +79,8 @@ public struct SimulationSummary: Sendable {
         } else {
             lines.append("Unexpected outcomes:")
             for record in unexpected {
-                lines.append("  #\(record.sequence) \(record.request.method.rawValue) \(record.request.path) [\(record.request.kind.code)]")
+                let request = record.request
+                lines.append("  #\(record.sequence) \(request.method.rawValue) \(request.path) [\(request.kind.code)]")
                 if let body = record.request.bodyText { lines.append("    request:  \(Self.clip(body, bodyLimit))") }
                 if let response = record.response {
                     lines.append("    response: \(response.status) \(Self.clip(response.text, bodyLimit))")

@@ -22,13 +22,7 @@ public actor SimulatorControl {
         wakeAll()
     }
 
-    /// Pauses when running, resumes when paused; returns whether it is paused now.
-    @discardableResult
-    public func togglePause() -> Bool {
-        isPaused ? resume() : pause()
-        return isPaused
-    }
-
+    /// Changes the pace from the next push on.
     public func setRate(_ rate: Double) {
         self.rate = max(0, rate)
     }

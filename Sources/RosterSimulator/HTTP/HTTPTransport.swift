@@ -15,7 +15,8 @@ public struct HTTPTransport: SCIMTransport {
 
     /// - Parameter client: the shared client by default; connections are kept alive between pushes.
     public init(
-        baseURL: String, client: HTTPClient = .shared, timeout: TimeAmount = .seconds(60), maxResponseBytes: Int = 32 << 20
+        baseURL: String, client: HTTPClient = .shared, timeout: TimeAmount = .seconds(60),
+        maxResponseBytes: Int = 32 << 20
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.client = client
@@ -48,7 +49,9 @@ public struct HTTPTransport: SCIMTransport {
 
     /// Polls `url` with GET until it answers 200 (a server that is still starting), for at most `attempts`
     /// tenths of a second; true when it answered.
-    public static func waitUntilAnswering(_ url: String, client: HTTPClient = .shared, attempts: Int = 300) async -> Bool {
+    public static func waitUntilAnswering(
+        _ url: String, client: HTTPClient = .shared, attempts: Int = 300
+    ) async -> Bool {
         let request = HTTPClientRequest(url: url)
         for _ in 0..<attempts {
             if let response = try? await client.execute(request, timeout: .seconds(1)), response.status == .ok {

@@ -42,9 +42,6 @@ public struct Expectation: Sendable, Hashable, CustomStringConvertible {
 
     public var statuses: [Int] { outcomes.map(\.status) }
 
-    /// True when every acceptable outcome is a refusal (4xx).
-    public var isRefusal: Bool { outcomes.allSatisfy { $0.status >= 400 } }
-
     public var description: String {
         "\(statuses.map(String.init).joined(separator: " or ")) (\(reason))"
     }
@@ -75,7 +72,9 @@ public struct Expectation: Sendable, Hashable, CustomStringConvertible {
         var problems: [String] = []
         let body = response.json
         let schemas = body?.member("schemas")?.arrayValue?.compactMap(\.stringValue) ?? []
-        if !schemas.contains(SCIMURN.error) { problems.append("the \(response.status) answer is not a SCIM error (schemas lacks \(SCIMURN.error))") }
+        if !schemas.contains(SCIMURN.error) {
+            problems.append("the \(response.status) answer is not a SCIM error (schemas lacks \(SCIMURN.error))")
+        }
         if body?.member("status")?.stringValue != String(response.status) {
             problems.append("the error's status is not the string \"\(response.status)\"")
         }

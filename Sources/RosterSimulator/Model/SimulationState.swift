@@ -36,7 +36,8 @@ public struct SimulationState: Sendable {
         appUsers = Array(repeating: AppUser(), count: people.count)
         groups = Workplace.departments.compactMap { department in
             let members = people.filter { $0.department == department.name }.map(\.index)
-            return members.isEmpty ? nil : OktaGroup(key: department.name, name: department.name, memberIndexes: members)
+            return members.isEmpty
+                ? nil : OktaGroup(key: department.name, name: department.name, memberIndexes: members)
         }
         server = ServerModel(rules: rules)
     }

@@ -32,7 +32,9 @@ public struct OktaRequests: Sendable {
 
     /// R2: `GET /Users?filter=userName eq "<login>"&startIndex=1&count=100`.
     public func lookupUser(_ userName: String) -> SimulatedRequest {
-        get(.lookupUser, "/Users?filter=\(Self.encode("userName eq \(quoted(userName))"))&startIndex=1&count=\(Self.pageSize)")
+        get(
+            .lookupUser,
+            "/Users?filter=\(Self.encode("userName eq \(quoted(userName))"))&startIndex=1&count=\(Self.pageSize)")
     }
 
     /// R3: `POST /Users` with Okta's create body.
@@ -71,7 +73,10 @@ public struct OktaRequests: Sendable {
 
     /// R9: `GET /Groups?filter=displayName eq "<name>"&startIndex=1&count=100`.
     public func lookupGroup(_ displayName: String) -> SimulatedRequest {
-        get(.lookupGroup, "/Groups?filter=\(Self.encode("displayName eq \(quoted(displayName))"))&startIndex=1&count=\(Self.pageSize)")
+        get(
+            .lookupGroup,
+            "/Groups?filter=\(Self.encode("displayName eq \(quoted(displayName))"))&startIndex=1&count=\(Self.pageSize)"
+        )
     }
 
     /// R10: one group import page.
@@ -87,7 +92,9 @@ public struct OktaRequests: Sendable {
     /// R12: the rename Okta sends before every membership push: a pathless replace whose value
     /// carries the group's `id` and `displayName`, with no `schemas` and `Content-Type: application/json`.
     public func renameGroup(_ id: String, to displayName: String) -> SimulatedRequest {
-        let operation: JSONValue = ["op": "replace", "value": ["id": .string(id), "displayName": .string(displayName)]]
+        let operation: JSONValue = [
+            "op": "replace", "value": ["id": .string(id), "displayName": .string(displayName)],
+        ]
         let body: JSONValue = ["Operations": [operation]]
         return send(.renameGroup, .patch, "/Groups/\(Self.encode(id))", body, contentType: Self.plainJSON)
     }

@@ -4,7 +4,11 @@ import SCIM
 /// SCIM base URL, headers in order, and the JSON body.
 public struct SimulatedRequest: Sendable, Hashable {
     public enum Method: String, Sendable, Hashable {
-        case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+        case get = "GET"
+        case post = "POST"
+        case put = "PUT"
+        case patch = "PATCH"
+        case delete = "DELETE"
     }
 
     public struct Header: Sendable, Hashable {

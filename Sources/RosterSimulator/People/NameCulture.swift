@@ -34,7 +34,8 @@ struct NameCulture: Sendable {
         NameCulture(
             given: [
                 NamePart("Jürg", "juerg"), NamePart("Anneliese"), NamePart("Léa", "lea"), NamePart("Noé", "noe"),
-                NamePart("Zoë", "zoe"), NamePart("Reto"), NamePart("Béatrice", "beatrice"), NamePart("Céline", "celine"),
+                NamePart("Zoë", "zoe"), NamePart("Reto"), NamePart("Béatrice", "beatrice"),
+                NamePart("Céline", "celine"),
                 NamePart("Loïc", "loic"), NamePart("Fränzi", "fraenzi"), NamePart("Matthias"), NamePart("Ursina"),
             ],
             family: [
@@ -133,7 +134,9 @@ struct NameCulture: Sendable {
             ],
             locale: "en-IN", phones: [("91", "98", 8), ("91", "70", 8)]),
         NameCulture(
-            given: [NamePart("Abdul-Rahman", "abdulrahman"), NamePart("Fatima"), NamePart("Youssef"), NamePart("Nour")],
+            given: [
+                NamePart("Abdul-Rahman", "abdulrahman"), NamePart("Fatima"), NamePart("Youssef"), NamePart("Nour"),
+            ],
             family: [NamePart("Al-Khalifa", "alkhalifa"), NamePart("El-Amin", "elamin"), NamePart("Haddad")],
             locale: "ar-AE", phones: [("971", "50", 7), ("20", "10", 8)]),
         NameCulture(

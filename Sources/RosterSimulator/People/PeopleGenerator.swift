@@ -47,7 +47,8 @@ public struct PeopleGenerator: Sendable {
             : [given.text, middle, family.text].compactMap { $0 }.joined(separator: " ")
         let department = Self.department(&random)
         let line = random.pick(culture.phones)
-        let phone = PhoneNumbers.make(format, country: line.country, prefix: line.prefix, digits: line.digits, random: &random)
+        let phone = PhoneNumbers.make(
+            format, country: line.country, prefix: line.prefix, digits: line.digits, random: &random)
         return Person(
             index: index,
             externalId: "00u" + random.string(17, from: Self.base62),
@@ -83,7 +84,8 @@ public struct PeopleGenerator: Sendable {
         }
         used.insert(local)
         if random.chance(10) {
-            local = local.split(separator: ".").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ".")
+            local = local.split(separator: ".").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(
+                separator: ".")
         }
         return "\(local)@\(Workplace.emailDomain)"
     }

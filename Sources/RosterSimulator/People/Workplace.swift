@@ -3,20 +3,29 @@
 enum Workplace {
     /// Department name → titles, in a fixed order (generation must not depend on dictionary order).
     static let departments: [(name: String, titles: [String])] = [
-        ("Engineering", [
-            "Software Engineer", "Senior Software Engineer", "Staff Engineer", "Engineering Manager",
-            "Site Reliability Engineer", "Quality Assurance Engineer",
-        ]),
-        ("Sales", [
-            "Account Executive", "Sales Development Representative", "Regional Sales Director",
-            "Solutions Engineer",
-        ]),
+        (
+            "Engineering",
+            [
+                "Software Engineer", "Senior Software Engineer", "Staff Engineer", "Engineering Manager",
+                "Site Reliability Engineer", "Quality Assurance Engineer",
+            ]
+        ),
+        (
+            "Sales",
+            [
+                "Account Executive", "Sales Development Representative", "Regional Sales Director",
+                "Solutions Engineer",
+            ]
+        ),
         ("Marketing", ["Product Marketing Manager", "Content Strategist", "Brand Designer", "Growth Analyst"]),
         ("Finance", ["Financial Analyst", "Controller", "Accounts Payable Specialist", "Head of Finance"]),
         ("People", ["People Partner", "Recruiter", "Talent Acquisition Lead", "HR Generalist"]),
-        ("Customer Success", [
-            "Customer Success Manager", "Support Engineer", "Technical Account Manager", "Support Team Lead",
-        ]),
+        (
+            "Customer Success",
+            [
+                "Customer Success Manager", "Support Engineer", "Technical Account Manager", "Support Team Lead",
+            ]
+        ),
     ]
 
     /// How many people each department gets, relatively (Engineering is the biggest).

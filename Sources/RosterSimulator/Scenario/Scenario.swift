@@ -53,7 +53,9 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
     /// whose create can succeed under `phonePolicy`, so a demo shows the refusal and, after leavers,
     /// the retry that succeeds.
     public func demoSeatLimit(for people: [Person], phonePolicy: PhonePolicyExpectation) -> Int {
-        let creatable = people.prefix(onboardedCount(of: people.count)).filter { phonePolicy == .flag || $0.phoneFormat != .raw }.count
+        let creatable = people.prefix(onboardedCount(of: people.count)).filter {
+            phonePolicy == .flag || $0.phoneFormat != .raw
+        }.count
         return max(1, creatable - max(2, creatable / 10))
     }
 }

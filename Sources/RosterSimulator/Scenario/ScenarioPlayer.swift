@@ -119,7 +119,8 @@ public struct ScenarioPlayer: Sendable {
     }
 
     private mutating func newTeam(_ state: SimulationState) -> [OktaAction] {
-        let taken = Set(state.groups.map { $0.name.lowercased() } + state.server.teams.values.map { $0.displayName.lowercased() })
+        let taken = Set(
+            state.groups.map { $0.name.lowercased() } + state.server.teams.values.map { $0.displayName.lowercased() })
         let names = Self.projectNames.filter { !taken.contains($0.lowercased()) }
         let active = state.activePeople
         guard !names.isEmpty, !active.isEmpty else { return [] }
@@ -149,7 +150,10 @@ public struct ScenarioPlayer: Sendable {
         let partner = random.pick(culture.family).text
         guard !person.familyName.contains(partner) else { return [] }
         let takesPartnerName = culture.familyFirst || person.familyName.contains("-")
-        return [.updateProfile(person: person.index, .familyName(takesPartnerName ? partner : "\(person.familyName)-\(partner)"))]
+        return [
+            .updateProfile(
+                person: person.index, .familyName(takesPartnerName ? partner : "\(person.familyName)-\(partner)"))
+        ]
     }
 
     /// A team is dissolved: emptied in Okta and pushed as `[]`, unlinked with delete, then Okta
@@ -187,10 +191,11 @@ public struct ScenarioPlayer: Sendable {
         let total = Change.allCases.reduce(0) { $0 + $1.weight }
         for _ in 0..<20 {
             var roll = random.below(total)
-            let change = Change.allCases.first { change in
-                defer { roll -= change.weight }
-                return roll < change.weight
-            } ?? .title
+            let change =
+                Change.allCases.first { change in
+                    defer { roll -= change.weight }
+                    return roll < change.weight
+                } ?? .title
             let actions = make(change, state)
             if !actions.isEmpty { return actions }
         }
@@ -203,7 +208,10 @@ public struct ScenarioPlayer: Sendable {
             let active = state.activePeople
             guard !active.isEmpty else { return [] }
             let person = random.pick(active)
-            return [.updateProfile(person: person, .title(random.pick(Workplace.titles(of: state.people[person].department))))]
+            return [
+                .updateProfile(
+                    person: person, .title(random.pick(Workplace.titles(of: state.people[person].department))))
+            ]
         case .move: return move(state)
         case .leave:
             let active = state.activePeople

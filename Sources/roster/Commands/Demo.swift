@@ -23,13 +23,15 @@ struct Demo: TerminalCommand {
     @Flag(help: "No console: print the pushes and a summary; exit 1 on any unexpected answer.")
     var headless = false
     @OptionGroup var simulation: SimulationArguments
-    @Option(help: ArgumentHelp(
-        "Stop starting pushes after this long (default: 30s headless, until you quit with the console).",
-        valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop starting pushes after this long (default: 30s headless, until you quit with the console).",
+            valueName: "duration"))
     var duration: String?
-    @Option(help: ArgumentHelp(
-        "Use this SQLite file instead of a temporary one (kept afterwards; the demo organization is reused).",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Use this SQLite file instead of a temporary one (kept afterwards; the demo organization is reused).",
+            valueName: "path"))
     var database: String?
 
     func validate() throws {

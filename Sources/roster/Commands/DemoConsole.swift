@@ -20,7 +20,9 @@ struct DemoConsole {
         }
         let temporaryDirectory = demo.database == nil ? try Self.makeTemporaryDirectory() : nil
         defer { temporaryDirectory.map { try? FileManager.default.removeItem(at: $0) } }
-        let path = demo.database ?? temporaryDirectory?.appendingPathComponent("roster-demo.sqlite").path ?? "roster-demo.sqlite"
+        let path =
+            demo.database ?? temporaryDirectory?.appendingPathComponent("roster-demo.sqlite").path
+            ?? "roster-demo.sqlite"
 
         let simulation = demo.simulation
         let setup = try runBlocking {
@@ -33,12 +35,13 @@ struct DemoConsole {
         let console = try Console.parse(["--database", path, "--port", String(port), "--org", setup.organization.id])
 
         let options = simulation.options(duration: try demo.runDuration, rules: setup.rules)
-        let control = SimulatorControl(rate: options.rate)
+        let control = SimulatorControl(rate: simulation.rate)
         let outcome = Mutex<SimulationSummary?>(nil)
         let simulator = Task.detached {
             guard await HTTPTransport.waitUntilAnswering("http://127.0.0.1:\(port)/healthz") else { return }
             let summary = try? await HTTPTransport.with(baseURL: baseURL) { transport in
-                await SimulationRunner.run(options, token: setup.key, transport: transport, target: baseURL, control: control)
+                await SimulationRunner.run(
+                    options, token: setup.key, transport: transport, target: baseURL, control: control)
             }
             outcome.withLock { $0 = summary }
         }
@@ -64,8 +67,10 @@ struct DemoConsole {
                 + "\(unexpected.count) unexpected answers"
         ]
         if !summary.refusals.isEmpty {
-            lines.append("expected refusals: " + summary.refusals.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-                .joined(separator: ", "))
+            lines.append(
+                "expected refusals: "
+                    + summary.refusals.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+                    .joined(separator: ", "))
         }
         for record in unexpected {
             lines.append("  #\(record.sequence) \(record.request.line): \(record.problems.joined(separator: "; "))")

@@ -41,22 +41,25 @@ struct DemoHeadless {
         let roster = RosterApplication(
             store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0), logger: logger
         ) { port in listening.yield(port) }
-        let group = ServiceGroup(configuration: .init(
-            services: [roster.application], gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [roster.application], gracefulShutdownSignals: [], logger: logger))
         let server = Task {
             defer { listening.finish() }
             try await group.run()
         }
         var waiting = ports.makeAsyncIterator()
         guard let port = await waiting.next() else {
-            if case .failure(let error) = await server.result { throw CLIError("the demo's SCIM server did not start: \(error)") }
+            if case .failure(let error) = await server.result {
+                throw CLIError("the demo's SCIM server did not start: \(error)")
+            }
             throw CLIError("the demo's SCIM server stopped as it started")
         }
 
         let baseURL = "http://127.0.0.1:\(port)\(ServerConfiguration.basePath)"
         print(setup.banner(baseURL: baseURL))
         let options = demo.simulation.options(duration: try demo.runDuration, rules: setup.rules)
-        let control = SimulatorControl(rate: options.rate)
+        let control = SimulatorControl(rate: demo.simulation.rate)
         let signals = Task { await SimulationSignals.stopOnSignal(control) }
         let progress = SimulationProgress(quiet: demo.simulation.quiet)
         let summary = try await HTTPTransport.with(baseURL: baseURL) { transport in
@@ -68,7 +71,9 @@ struct DemoHeadless {
         print(summary.render())
         await group.triggerGracefulShutdown()
         _ = await server.result
-        if let path = demo.database { print("The demo's data stays in \(path) (organization \"\(DemoOrganization.name)\").") }
+        if let path = demo.database {
+            print("The demo's data stays in \(path) (organization \"\(DemoOrganization.name)\").")
+        }
         return summary.passed
     }
 }

@@ -12,7 +12,8 @@ struct DemoOrganization: Sendable {
 
     /// What the simulator should expect from this organization.
     var rules: ProductRules {
-        ProductRules(seatLimit: organization.seatLimit, phonePolicy: organization.phonePolicy == .flag ? .flag : .strict)
+        ProductRules(
+            seatLimit: organization.seatLimit, phonePolicy: organization.phonePolicy == .flag ? .flag : .strict)
     }
 
     /// Reuses the organization "Roster demo" or creates it (Enterprise, strict phones, a seat limit the
@@ -23,12 +24,14 @@ struct DemoOrganization: Sendable {
             organization = existing
         } else {
             let seats = scenario.demoSeatLimit(for: people, phonePolicy: .strict)
-            organization = try await store.createOrganization(name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict)
+            organization = try await store.createOrganization(
+                name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict)
         }
         let key = try await store.createAPIKey(organizationID: organization.id, label: "demo simulator", expiresAt: nil)
-        try await store.appendAudit(AuditEntry(
-            time: Date(), organizationID: organization.id, actor: "roster demo", action: "key.create",
-            target: key.key.prefix, detail: "key of the built-in Okta simulator"))
+        try await store.appendAudit(
+            AuditEntry(
+                time: Date(), organizationID: organization.id, actor: "roster demo", action: "key.create",
+                target: key.key.prefix, detail: "key of the built-in Okta simulator"))
         return DemoOrganization(organization: organization, key: key.secret)
     }
 

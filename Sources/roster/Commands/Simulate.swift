@@ -23,18 +23,23 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The API key, sent as 'Authorization: Bearer <key>'.", valueName: "key"))
     var token: String
     @OptionGroup var simulation: SimulationArguments
-    @Option(help: ArgumentHelp("Stop starting pushes after this long (e.g. 30s, 2m; 0 = until the scenario ends).",
-                               valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop starting pushes after this long (e.g. 30s, 2m; 0 = until the scenario ends).",
+            valueName: "duration"))
     var duration: String = "30s"
     @Option(help: "The server's seat limit (most active members); without it no seat refusal is expected.")
     var seatLimit: Int?
-    @Option(help: ArgumentHelp("The organization's phone policy: strict (refuse) or flag (store and mark).",
-                               valueName: "strict|flag"))
+    @Option(
+        help: ArgumentHelp(
+            "The organization's phone policy: strict (refuse) or flag (store and mark).",
+            valueName: "strict|flag"))
     var phonePolicy: String = "strict"
 
     func validate() throws {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw ValidationError("--url must be an http:// or https:// SCIM base URL, e.g. http://127.0.0.1:8080/scim/v2")
+            throw ValidationError(
+                "--url must be an http:// or https:// SCIM base URL, e.g. http://127.0.0.1:8080/scim/v2")
         }
         guard !token.isEmpty else { throw ValidationError("--token must not be empty") }
         guard PhonePolicyExpectation(rawValue: phonePolicy.lowercased()) != nil else {
@@ -48,7 +53,7 @@ struct Simulate: AsyncParsableCommand {
         let rules = ProductRules(
             seatLimit: seatLimit, phonePolicy: PhonePolicyExpectation(rawValue: phonePolicy.lowercased()) ?? .strict)
         let options = simulation.options(duration: try SimulationArguments.duration(duration), rules: rules)
-        let control = SimulatorControl(rate: options.rate)
+        let control = SimulatorControl(rate: simulation.rate)
         let signals = Task { await SimulationSignals.stopOnSignal(control) }
         defer { signals.cancel() }
         let progress = SimulationProgress(quiet: simulation.quiet)

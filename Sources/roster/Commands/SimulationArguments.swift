@@ -42,7 +42,7 @@ struct SimulationArguments: ParsableArguments {
     }
 
     func options(duration: Duration?, rules: ProductRules) -> SimulationOptions {
-        SimulationOptions(scenario: scenario, seed: seed, people: people, rate: rate, duration: duration, rules: rules)
+        SimulationOptions(scenario: scenario, seed: seed, people: people, duration: duration, rules: rules)
     }
 }
 
