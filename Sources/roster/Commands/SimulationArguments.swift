@@ -7,7 +7,8 @@ import RosterStore
 struct SimulationArguments: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The story: onboarding, reorg, offboarding or mixed (everything, then random changes until --duration).",
+            "The story: onboarding, reorg, offboarding or mixed (everything, then random changes until "
+                + "--duration). (default: mixed)",
             valueName: "name"),
         transform: SimulationArguments.scenario)
     var scenario: Scenario = .mixed
