@@ -16,7 +16,8 @@ extension SQLiteStore {
             }
             return SCIMResource(
                 kind: .user, id: id, attributes: attributes,
-                meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1), groups: [])
+                meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1), groups: [],
+                createdVia: actor.origin)
         }
     }
 
@@ -80,6 +81,24 @@ extension SQLiteStore {
             return ListPage(totalResults: total, resources: resources)
         }
     }
+
+    public func members(organizationID: String, ids: [String]) async throws -> [SCIMResource] {
+        guard !ids.isEmpty else { return [] }
+        let list = JSONWriter().string(.array(ids.map { .string($0) }))
+        return try await pool.read { db in
+            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID) else { return [] }
+            let statement = try db.cachedStatement(sql: Self.membersByIDsSQL)
+            return try Row.fetchAll(statement, arguments: [list, organizationRowid])
+                .map { try ResourceRow.resource($0, kind: .user) }
+        }
+    }
+
+    /// ``members(organizationID:ids:)``: arguments are the ids as a JSON array and the organization's rowid.
+    /// `+` keeps the planner on the id index; the organization's index would visit all its members.
+    static let membersByIDsSQL = """
+        SELECT \(ResourceRow.columns("m", kind: .user)) FROM member AS m
+        WHERE m.id IN (SELECT value FROM json_each(?)) AND +m.organizationRowid = ?
+        """
 
     // MARK: - Rows
 
@@ -217,9 +236,6 @@ extension SQLiteStore {
 extension Actor {
     /// `createdVia`: who created a row, to badge resources a provisioning client manages.
     var createdVia: String {
-        switch self {
-        case .scim: "scim"
-        case .console: "console"
-        }
+        origin.rawValue
     }
 }

@@ -62,7 +62,8 @@ extension SQLiteStore {
                     """,
                 arguments: [rowid, now.text, organizationRowid, max(memberCount, 0)])
             return SCIMResource(
-                kind: .group, id: id, attributes: attributes, meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1))
+                kind: .group, id: id, attributes: attributes, meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
+                createdVia: .console)
         }
     }
 

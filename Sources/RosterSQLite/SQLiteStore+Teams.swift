@@ -21,7 +21,7 @@ extension SQLiteStore {
             let team = SCIMResource(
                 kind: .group, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
-                members: stored, memberCount: stored.count)
+                members: stored, memberCount: stored.count, createdVia: actor.origin)
             return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
         }
     }

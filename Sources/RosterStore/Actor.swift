@@ -1,3 +1,5 @@
+import SCIM
+
 /// Who made a change: a SCIM client (Okta, Entra…) or an operator. Recorded in the audit log and
 /// used to badge members and teams that a provisioning client manages.
 public enum Actor: Sendable, Hashable, CustomStringConvertible {
@@ -5,6 +7,14 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
     case scim(client: String)
     /// An operator in the console or CLI; `name` is the local user when known.
     case console(operator: String)
+
+    /// What the store records as the creator of a member or team this actor creates.
+    public var origin: ResourceOrigin {
+        switch self {
+        case .scim: .scim
+        case .console: .console
+        }
+    }
 
     public var description: String {
         switch self {

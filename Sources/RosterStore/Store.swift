@@ -50,6 +50,9 @@ public protocol Store: Sendable {
     ) async throws -> SCIMResource
     func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
     func members(organizationID: String, query: ListQuery) async throws -> ListPage
+    /// The organization's members among `ids`, without their groups, in no particular order; ids
+    /// that are not its members are left out. One read for the names beside a page of memberships.
+    func members(organizationID: String, ids: [String]) async throws -> [SCIMResource]
 
     // MARK: Teams (SCIM Groups)
 

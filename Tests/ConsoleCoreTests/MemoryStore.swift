@@ -79,7 +79,8 @@ actor MemoryStore: Store {
             throw SCIMError.forbidden("\(org.name) has \(org.activeMembers) of \(org.seatLimit) seats in use.")
         }
         let member = SCIMResource(kind: .user, id: nextID("m"), attributes: attributes,
-                                  meta: ResourceMeta(created: now, lastModified: now, version: 1), groups: [])
+                                  meta: ResourceMeta(created: now, lastModified: now, version: 1), groups: [],
+                                  createdVia: actor.origin)
         members[member.id] = member
         memberOrg[member.id] = organizationID
         if active { orgs[organizationID]?.activeMembers += 1 }
@@ -134,6 +135,10 @@ actor MemoryStore: Store {
         return ListPage(totalResults: all.count, resources: Array(all[start..<min(all.count, start + query.count)]))
     }
 
+    func members(organizationID: String, ids: [String]) async throws -> [SCIMResource] {
+        ids.compactMap { id in memberOrg[id] == organizationID ? members[id] : nil }
+    }
+
     private func checkUnique(_ attributes: JSONObject, organizationID: String, except id: String?) throws {
         let key = CaseFolding.key(attributes["userName"]?.stringValue ?? "")
         let taken = members.values.contains {
@@ -146,7 +151,8 @@ actor MemoryStore: Store {
 
     func createTeam(organizationID: String, attributes: JSONObject, members refs: [MemberRef], actor: Actor) async throws -> TeamWriteResult {
         let team = SCIMResource(kind: .group, id: nextID("t"), attributes: attributes,
-                                meta: ResourceMeta(created: now, lastModified: now, version: 1), memberCount: refs.count)
+                                meta: ResourceMeta(created: now, lastModified: now, version: 1), memberCount: refs.count,
+                                createdVia: actor.origin)
         teams[team.id] = (team, refs)
         teamOrg[team.id] = organizationID
         return TeamWriteResult(team: team, skippedMemberIDs: [])

@@ -246,4 +246,43 @@ import Testing
         #expect(final.meta.version == 21)
         #expect(Set(final.attributes["nickName"]?.stringValue?.split(separator: ",") ?? []).count == 20)
     }
+
+    @Test(arguments: StoreFactory.all)
+    func membersRecordWhoCreatedThemWherever(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let org = try await makeOrganization(store)
+        let pushed = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta)
+        let typed = try await store.createMember(
+            organizationID: org.id, attributes: userAttributes("b@x.com"), actor: .console(operator: "ops"))
+        #expect(pushed.createdVia == .scim && typed.createdVia == .console)
+
+        // Read back by id, in a list page, after a change, and by ids: the creator stays.
+        #expect(try await store.member(organizationID: org.id, id: pushed.id)?.createdVia == .scim)
+        let page = try await store.members(organizationID: org.id, query: ListQuery(sortBy: AttributePath(attribute: "userName")))
+        #expect(page.resources.map(\.createdVia) == [.scim, .console])
+        let edited = try await store.replaceMember(
+            organizationID: org.id, id: typed.id, attributes: userAttributes("b@x.com", displayName: "B"), expectedVersion: nil,
+            actor: okta)
+        #expect(edited.createdVia == .console)
+        // Never part of the SCIM representation.
+        #expect(pushed.json(baseURL: "https://h/scim/v2")["createdVia"] == nil)
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func membersByIDsReadOnlyThatOrganizationsMembers(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let org = try await makeOrganization(store)
+        let other = try await makeOrganization(store, name: "Globex")
+        let jane = try await store.createMember(
+            organizationID: org.id, attributes: userAttributes("jane@x.com", displayName: "Jane"), actor: okta)
+        let john = try await store.createMember(organizationID: org.id, attributes: userAttributes("john@x.com"), actor: okta)
+        let stranger = try await store.createMember(organizationID: other.id, attributes: userAttributes("s@x.com"), actor: okta)
+
+        let found = try await store.members(
+            organizationID: org.id, ids: [john.id, stranger.id, "no-such-id", jane.id, #"quote"and\slash"#])
+        #expect(found.sorted { $0.userName ?? "" < $1.userName ?? "" }.map(\.userName) == ["jane@x.com", "john@x.com"])
+        #expect(found.first { $0.id == jane.id }?.displayName == "Jane")
+        #expect(try await store.members(organizationID: org.id, ids: []).isEmpty)
+        #expect(try await store.members(organizationID: "no-such-org", ids: [jane.id]).isEmpty)
+    }
 }

@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func membersByIDsLookUpEachID() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 10_000)
+        try await store.seedMembers(organizationID: org.id, count: 2_000)
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.membersByIDsSQL, arguments: [#"["a","b"]"#, 1])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH m USING INDEX sqlite_autoindex_member") && $0.contains("(id=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("member_organization") }, "\(plan)")
+    }
+
     @Test func pagesFollowAnIndexWithoutSorting() async throws {
         let store = try SQLiteStore.temporary()
         let org = try await makeOrganization(store, seats: 10_000)

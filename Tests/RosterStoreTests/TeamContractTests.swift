@@ -253,4 +253,24 @@ import Testing
         let bare = try await store.teams(organizationID: org.id, query: ListQuery(includeMembers: false))
         #expect(bare.resources.map(\.members) == [nil, nil])
     }
+
+    @Test(arguments: StoreFactory.all)
+    func teamsRecordWhoCreatedThem(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let (org, _) = try await seeded(store, members: 0)
+        let pushed = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Pushed"), members: [], actor: okta)
+        let typed = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Typed"), members: [], actor: .console(operator: "ops"))
+        #expect(pushed.team.createdVia == .scim && typed.team.createdVia == .console)
+        #expect(try await store.team(organizationID: org.id, id: pushed.team.id, includeMembers: false)?.createdVia == .scim)
+        let page = try await store.teams(organizationID: org.id, query: ListQuery())
+        #expect(page.resources.map(\.createdVia) == [.scim, .console])
+        let renamed = try await store.modifyTeam(organizationID: org.id, id: typed.team.id, expectedVersion: nil, actor: okta) {
+            var attributes = $0.attributes
+            attributes["displayName"] = "Renamed"
+            return PatchResult(attributes: attributes, membership: [])
+        }
+        #expect(renamed.team.createdVia == .console)
+    }
 }

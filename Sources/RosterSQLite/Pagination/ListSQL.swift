@@ -36,7 +36,7 @@ struct ListSQL {
 
     private var sortsByRowid: Bool { sort.expression.sql == "\(table).rowid" }
 
-    /// ``ResourceRow/columns(_:kind:)`` and the sort key (column 7) of `limit` rows from 1-based
+    /// ``ResourceRow/columns(_:kind:)`` and the sort key (the column after them) of `limit` rows from 1-based
     /// `startIndex`, or of the `limit` rows after `cursor` (which stands just before `startIndex`).
     func page(startIndex: Int, limit: Int, after cursor: CursorCache.Cursor?) -> SQLFragment {
         let direction = descending ? " DESC" : ""

@@ -38,7 +38,7 @@ extension SQLiteStore {
         let rows = try Row.fetchAll(statement(db, page.sql), arguments: page.statementArguments)
         if list.sort.seekable, rows.count == count, let last = rows.last {
             cursors.remember(
-                CursorCache.Cursor(generation: generation, sortKey: last[7], rowid: last[0]), for: cacheQuery,
+                CursorCache.Cursor(generation: generation, sortKey: last[ResourceRow.columnCount], rowid: last[0]), for: cacheQuery,
                 startIndex: startIndex + rows.count)
         }
         return (total, rows)

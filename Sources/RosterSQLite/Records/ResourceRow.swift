@@ -5,11 +5,15 @@ import SCIM
 /// the hot paths (GET by id, list pages), where named lookups and Codable cost several times more.
 enum ResourceRow {
     /// The columns ``resource(_:kind:)`` reads, for a table aliased `alias`.
-    /// Column 6 is a team's member count (NULL for members).
+    /// Column 6 is a team's member count (NULL for members), column 7 who created the row.
     static func columns(_ alias: String, kind: ResourceKind) -> String {
         let memberCount = kind == .group ? "\(alias).memberCount" : "NULL"
-        return "\(alias).rowid, \(alias).id, \(alias).attributes, \(alias).createdAt, \(alias).lastModified, \(alias).version, \(memberCount)"
+        return "\(alias).rowid, \(alias).id, \(alias).attributes, \(alias).createdAt, \(alias).lastModified, \(alias).version, "
+            + "\(memberCount), \(alias).createdVia"
     }
+
+    /// How many columns ``columns(_:kind:)`` selects: a query's own columns come after them.
+    static let columnCount = 8
 
     /// A member or team (without members or groups) from a row selected with ``columns(_:kind:)``.
     static func resource(_ row: Row, kind: ResourceKind) throws -> SCIMResource {
@@ -19,7 +23,7 @@ enum ResourceRow {
             meta: ResourceMeta(
                 created: StoredTime.date(row[3] as String), lastModified: StoredTime.date(row[4] as String),
                 version: row[5]),
-            memberCount: row[6])
+            memberCount: row[6], createdVia: ResourceOrigin(rawValue: row[7] as String))
     }
 
     static func attributes(_ json: String, of id: String) throws -> JSONObject {

@@ -17,10 +17,14 @@ public struct SCIMResource: Sendable, Hashable {
     public var groups: [GroupRef]?
     /// How many members a team has, known without loading them (nil for members, or not known).
     public var memberCount: Int?
+    /// Who created it, as the store recorded it (nil when the store does not say). Never part of the
+    /// SCIM representation: the console uses it to badge what a provisioning client manages.
+    public var createdVia: ResourceOrigin?
 
     public init(
         kind: ResourceKind, id: String, attributes: JSONObject, meta: ResourceMeta,
-        members: [MemberRef]? = nil, groups: [GroupRef]? = nil, memberCount: Int? = nil
+        members: [MemberRef]? = nil, groups: [GroupRef]? = nil, memberCount: Int? = nil,
+        createdVia: ResourceOrigin? = nil
     ) {
         self.kind = kind
         self.id = id
@@ -29,6 +33,7 @@ public struct SCIMResource: Sendable, Hashable {
         self.members = members
         self.groups = groups
         self.memberCount = memberCount
+        self.createdVia = createdVia
     }
 
     public var userName: String? { attributes["userName"]?.stringValue }
