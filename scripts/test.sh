@@ -14,4 +14,4 @@ python3 Tests/EndToEnd/console_tmux.py .build/debug/roster
 .build/debug/roster demo --headless --duration 10s --seed 1 --rate 25 --quiet  # simulated Okta end to end: exit 1 on any unexpected answer
 scripts/bench.sh --quick --binary .build/debug/roster  # benchmark smoke run (~20 s): the suite still works
 # Reaching this line means every stage passed (set -e): the Swift tests plus five end-to-end stages.
-echo "all stages: $((swift_tests + 5)) passed, 0 failed"
+echo "roster: $((swift_tests + 5)) passed, 0 failed"
