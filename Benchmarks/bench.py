@@ -228,6 +228,15 @@ def write_samples(database, workdir, big_team_size, count):
     return files
 
 
+def team_sizes(database):
+    """Each team's member count, read from the file while the server runs (WAL lets readers in)."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT displayName, memberCount FROM team ORDER BY rowid").fetchall()
+    finally:
+        db.close()
+
+
 # --- the run -------------------------------------------------------------------------------------------
 
 def fmt_ms(micros):
@@ -341,10 +350,14 @@ def main():
             f"(status {cold_status})")
 
         measure("PATCH /Users/{id} active false/true", "patch_active.lua", "/", [samples["ids"]])
+        lag = -(-options.connections // min(options.threads, options.connections))  # connections per wrk thread
         measure(f"PATCH /Groups/{{id}} add/remove 1, {small_team}-member team", "patch_team.lua", "/",
-                [small_id, samples["outsiders"]])
+                [small_id, samples["outsiders"], lag])
         measure(f"PATCH /Groups/{{id}} add/remove 1, {big_team:,}-member team", "patch_team.lua", "/",
-                [big_id, samples["outsiders"]])
+                [big_id, samples["outsiders"], lag])
+        sizes = team_sizes(database)
+        log(f"team sizes after the PATCH runs (adds lead removes by {lag} per wrk thread): "
+            + ", ".join(f"{name} {count:,}" for name, count in sizes))
         measure("POST /Users", "post_user.lua", "/", [f"{int(time.time())}"])
         measure("GET /Users/{id}, request log on", "get_user.lua", "/", [samples["ids"]])
         load_peak, load_rss = server.memory()

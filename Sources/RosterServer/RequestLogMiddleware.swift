@@ -63,8 +63,8 @@ struct RequestLogMiddleware: RouterMiddleware {
             userAgent: userAgent, keyPrefix: notes.keyPrefix, requestHeaders: headers,
             requestBody: RequestLogRedaction.bodyText(
                 raw: notes.requestBody, parsed: notes.requestJSON, note: notes.requestBodyNote, limit: bodyLimit),
-            responseBody: RequestLogRedaction.bodyText(
-                raw: notes.responseBody, parsed: notes.responseJSON, note: nil, limit: bodyLimit),
+            responseBody: RequestLogRedaction.responseText(
+                raw: notes.responseBody, parsed: notes.responseJSON, status: response.status.code, limit: bodyLimit),
             summary: summary, resourceID: notes.resourceID, scimType: notes.scimType)
     }
 }

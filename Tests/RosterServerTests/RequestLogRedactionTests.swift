@@ -42,6 +42,25 @@ import Testing
         #expect(RequestLogRedaction.truncate("short", limit: 5) == "short")
     }
 
+    @Test func successfulResponsesAreKeptAsSentAndErrorsAreRedacted() {
+        // The /Schemas document names the password attribute; a success is never walked or withheld.
+        let schema = ByteBuffer(string: "{\"name\":\"password\",\"returned\":\"never\"}")
+        #expect(RequestLogRedaction.responseText(raw: schema, parsed: nil, status: 200, limit: 1000) == String(buffer: schema))
+        let error = ByteBuffer(string: "{\"detail\":\"bad\",\"password\":\"hunter2\"}")
+        let parsed: JSONValue = ["detail": "bad", "password": "hunter2"]
+        let text = RequestLogRedaction.responseText(raw: error, parsed: parsed, status: 400, limit: 1000)
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains(RequestLogRedaction.mask))
+        #expect(RequestLogRedaction.responseText(raw: nil, parsed: nil, status: 204, limit: 1000) == "")
+    }
+
+    @Test func bufferTruncationReadsOnlyWhatItKeeps() {
+        let buffer = ByteBuffer(string: String(repeating: "é", count: 10))  // 2 bytes each
+        #expect(RequestLogRedaction.truncate(buffer, limit: 5) == "éé…[truncated: 20 bytes in total]")
+        #expect(RequestLogRedaction.truncate(buffer, limit: 20) == String(repeating: "é", count: 10))
+        #expect(RequestLogRedaction.truncate(ByteBuffer(string: "short"), limit: 5) == "short")
+    }
+
     @Test func authorizationKeepsSchemeAndPrefixOnly() {
         let key = "rst_7f2c9a1b_" + String(repeating: "A", count: 40)
         #expect(RequestLogRedaction.authorization("Bearer \(key)") == "Bearer rst_7f2c9a1b***")
