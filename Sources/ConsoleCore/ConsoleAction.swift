@@ -25,6 +25,8 @@ public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
     case help, command, redraw
     /// Open the organization switcher (when there are several organizations).
     case switchOrganization
+    // The demo's simulated Okta (`roster demo` only)
+    case toggleSimulator, simulatorFaster, simulatorSlower
     // Requests
     case togglePause, follow, toggleErrorsOnly, clearRequests
     // Detail
@@ -55,5 +57,18 @@ public enum ConsoleAction: String, CaseIterable, Hashable, Sendable {
         default:
             return false
         }
+    }
+
+    /// Whether the action drives the demo's simulated Okta; a console without one hides these from hints and help.
+    public var needsSimulator: Bool {
+        switch self {
+        case .toggleSimulator, .simulatorFaster, .simulatorSlower: return true
+        default: return false
+        }
+    }
+
+    /// Whether the action is offered in a console that is `readOnly` and has (or lacks) a `simulator`.
+    public func isAvailable(readOnly: Bool, simulator: Bool) -> Bool {
+        !(readOnly && isMutation) && (simulator || !needsSimulator)
     }
 }

@@ -21,6 +21,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case confirm
     /// The help overlay: scrolls, and closes with the keys that opened it or go back.
     case help
+    /// The message log (`:log`): every flash message of the session in full; scrolls, copies, closes.
+    case messages
     /// A list of options in a dialog (grace period, key expiry, organization).
     case choice
     /// A dialog that shows a secret once (a new API key): copy it, then close.
@@ -31,7 +33,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .global, .navigation, .prompt, .confirm, .secret:
             return [self]
-        case .help, .choice:
+        case .help, .choice, .messages:
             return [self, .navigation]
         case .lists, .detail, .keys:
             return [self, .navigation, .global]
@@ -59,6 +61,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .prompt: return "Text input"
         case .confirm: return "Question"
         case .help: return "Help"
+        case .messages: return "Messages"
         case .choice: return "Choice"
         case .secret: return "Secret"
         }

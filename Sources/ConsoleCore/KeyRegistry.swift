@@ -116,19 +116,22 @@ public struct KeyRegistry: Sendable {
         }
     }
 
-    /// The bindings that apply in `context`, most specific context first; mutations left out when `readOnly`.
-    public func bindings(for context: KeyContext, readOnly: Bool = false) -> [KeyBinding] {
+    /// The bindings that apply in `context`, most specific context first; mutations left out when `readOnly`, the
+    /// simulator's keys unless there is a `simulator`.
+    public func bindings(for context: KeyContext, readOnly: Bool = false, simulator: Bool = false) -> [KeyBinding] {
         context.chain.flatMap { level in
-            bindings.filter { $0.context == level && !(readOnly && $0.action.isMutation) }
+            bindings.filter { $0.context == level && $0.action.isAvailable(readOnly: readOnly, simulator: simulator) }
         }
     }
 
     /// The hint line's items for `context`: at most `maxHintItems`, most important first when choosing, shown in
     /// registry order, and together (with separators) no wider than `width`.
-    public func hints(for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false, width: Int = 80) -> [HintItem] {
+    public func hints(
+        for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false, simulator: Bool = false, width: Int = 80
+    ) -> [HintItem] {
         let candidates = bindings.enumerated().compactMap { offset, binding -> (Int, Int, HintItem)? in
             guard let hint = binding.hint, context.chain.contains(binding.context),
-                !(readOnly && binding.action.isMutation)
+                binding.action.isAvailable(readOnly: readOnly, simulator: simulator)
             else { return nil }
             let key = hint.key ?? binding.keys[0].label(glyphs)
             return (hint.priority, offset, HintItem(key: key, label: hint.label, action: binding.action))
@@ -145,17 +148,24 @@ public struct KeyRegistry: Sendable {
         return chosen.sorted { $0.offset < $1.offset }.map(\.item)
     }
 
-    /// The hint line for `context` as plain text (see `hints(for:glyphs:readOnly:width:)`).
-    public func hintLine(for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false, width: Int = 80) -> String {
-        hints(for: context, glyphs: glyphs, readOnly: readOnly, width: width).map(\.text)
+    /// The hint line for `context` as plain text (see `hints(for:glyphs:readOnly:simulator:width:)`).
+    public func hintLine(
+        for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false, simulator: Bool = false, width: Int = 80
+    ) -> String {
+        hints(for: context, glyphs: glyphs, readOnly: readOnly, simulator: simulator, width: width).map(\.text)
             .joined(separator: Self.hintSeparator)
     }
 
     /// The help overlay for `context`: one section per context of its chain (this screen first, then the
-    /// shared ones such as Navigation and Global), mutations left out when `readOnly`.
-    public func helpSections(for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false) -> [HelpSection] {
+    /// shared ones such as Navigation and Global), mutations left out when `readOnly`, the simulator's keys
+    /// unless there is a `simulator`.
+    public func helpSections(
+        for context: KeyContext, glyphs: Glyphs, readOnly: Bool = false, simulator: Bool = false
+    ) -> [HelpSection] {
         context.chain.compactMap { level in
-            let rows = bindings.filter { $0.context == level && !(readOnly && $0.action.isMutation) }.map { binding in
+            let rows = bindings.filter {
+                $0.context == level && $0.action.isAvailable(readOnly: readOnly, simulator: simulator)
+            }.map { binding in
                 HelpSection.Row(
                     keys: binding.keys.map { $0.label(glyphs) }.joined(separator: " "),
                     help: binding.help,

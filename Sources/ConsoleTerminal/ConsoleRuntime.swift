@@ -60,9 +60,13 @@ public final class ConsoleRuntime {
     ///   - state: the state at start (its size should be `size`).
     ///   - dataSource: where loads and writes go.
     ///   - feed: the live request log, or nil for none.
-    public func run(state initial: ConsoleState, dataSource: any ConsoleDataSource, feed: RequestLogFeed?) -> ConsoleExit {
+    ///   - simulator: the demo's simulated Okta, which `P`, `+` and `-` drive (the state should start with its status).
+    public func run(
+        state initial: ConsoleState, dataSource: any ConsoleDataSource, feed: RequestLogFeed?,
+        simulator: (any ConsoleSimulator)? = nil
+    ) -> ConsoleExit {
         var state = initial
-        let runner = ConsoleEffectRunner(dataSource: dataSource)
+        let runner = ConsoleEffectRunner(dataSource: dataSource, simulator: simulator)
         let feedTask = feed.map { feed in
             Task.detached { [inbox, logger] in
                 await feed.run(
@@ -71,6 +75,12 @@ public final class ConsoleRuntime {
             }
         }
         defer { feedTask?.cancel() }
+        let simulatorTask = simulator.map { simulator in
+            Task.detached { [inbox] in
+                for await status in simulator.statusChanges() { inbox.post(.simulatorChanged(status)) }
+            }
+        }
+        defer { simulatorTask?.cancel() }
 
         let clock = ContinuousClock()
         var nextTick = clock.now + Self.tickPeriod

@@ -10,6 +10,8 @@ import SCIM
 /// hands the terminal to the console on the main thread, and stops the server gracefully after it.
 struct ConsoleSession {
     let command: Console
+    /// The demo's simulated Okta, for `roster demo`: the header shows it and `P`, `+`, `-` drive it.
+    var simulator: DemoSimulatorLink? = nil
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -71,8 +73,8 @@ struct ConsoleSession {
         let options = ConsoleOptions(readOnly: command.readOnly, endpoint: endpoint, glyphs: runtime.glyphs)
         let state = ConsoleState(
             organization: organization, organizations: organizations, options: options, size: runtime.size,
-            now: Date(), firstKey: firstKey)
-        return runtime.run(state: state, dataSource: dataSource, feed: feed)
+            now: Date(), firstKey: firstKey, simulator: simulator?.initialStatus)
+        return runtime.run(state: state, dataSource: dataSource, feed: feed, simulator: simulator)
     }
 
     /// `--org`, or the first organization.

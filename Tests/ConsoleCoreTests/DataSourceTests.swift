@@ -61,7 +61,40 @@ actor ScriptedDataSource: ConsoleDataSource {
     }
 }
 
+/// A simulated Okta that records the commands it gets and answers with the status they lead to.
+actor RecordingSimulator: ConsoleSimulator {
+    private(set) var commands: [SimulatorCommand] = []
+    private var status = SimulatorStatus(phase: .running, rate: 5)
+
+    func perform(_ command: SimulatorCommand) async -> SimulatorStatus {
+        commands.append(command)
+        switch command {
+        case .pause: status.phase = .paused
+        case .resume: status.phase = .running
+        case .setRate(let rate): status.rate = rate
+        }
+        return status
+    }
+
+    nonisolated func statusChanges() -> AsyncStream<SimulatorStatus> {
+        AsyncStream { $0.finish() }
+    }
+}
+
 struct EffectRunnerTests {
+    @Test func simulatorCommandsGoToTheSimulatorAndComeBackAsItsStatus() async {
+        let simulator = RecordingSimulator()
+        let runner = ConsoleEffectRunner(dataSource: ScriptedDataSource(), simulator: simulator)
+        #expect(await runner.run(.simulator(.pause), now: Fixture.now)
+                == .simulatorChanged(SimulatorStatus(phase: .paused, rate: 5)))
+        #expect(await runner.run(.simulator(.setRate(10)), now: Fixture.now)
+                == .simulatorChanged(SimulatorStatus(phase: .paused, rate: 10)))
+        #expect(await simulator.commands == [.pause, .setRate(10)])
+        // Without a simulator the effect is dropped (the reducer never asks for it then).
+        let alone = ConsoleEffectRunner(dataSource: ScriptedDataSource())
+        #expect(await alone.run(.simulator(.pause), now: Fixture.now) == nil)
+    }
+
     @Test func loadsBecomeTheEventsTheReducerExpects() async {
         let source = ScriptedDataSource()
         let runner = ConsoleEffectRunner(dataSource: source)
@@ -225,6 +258,25 @@ struct StoreDataSourceTests {
         #expect(audit.map(\.action) == ["key.create", "key.rotate", "key.revoke"])
         #expect(audit[1].detail == "new key \(next.key.prefix), grace 1h")
         #expect(audit.allSatisfy { $0.actor == "console:alice" })
+    }
+
+    @Test func teamMembersWithoutADisplayAreNamedInOneReadPerPage() async throws {
+        let created = (await write(.createMember(attributes: memberAttributes("ana@example.com"))),
+                       await write(.createMember(attributes: memberAttributes("bo@example.com"))))
+        guard case .writeSucceeded(_, .member(let ana))? = created.0, case .writeSucceeded(_, .member(let bo))? = created.1
+        else {
+            Issue.record("setup failed")
+            return
+        }
+        let team = try await store.createTeam(
+            organizationID: "org-1", attributes: JSONObject([("displayName", "Ops")]),
+            members: [MemberRef(value: ana.id), MemberRef(value: bo.id, display: "Bo as pushed")],
+            actor: .scim(client: "Entra ID"))
+        let event = await runner.run(
+            .loadTeamMembers(organizationID: "org-1", teamID: team.team.id, offset: 0, limit: 50), now: Fixture.now)
+        #expect(event == .teamMembersLoaded(organizationID: "org-1", teamID: team.team.id, offset: 0, members: [
+            MemberRef(value: ana.id, display: "ana@example.com"), MemberRef(value: bo.id, display: "Bo as pushed"),
+        ]))
     }
 
     /// The whole loop: keys into the reducer, its effects through the runner, the answers back as events.

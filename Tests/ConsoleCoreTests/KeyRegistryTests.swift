@@ -33,9 +33,9 @@ struct KeyRegistryTests {
     @Test(arguments: KeyContext.allCases)
     func hintsFitAndResolveToTheirBinding(context: KeyContext) {
         for glyphs in [Glyphs.unicode, .ascii] {
-            for readOnly in [false, true] {
-                let items = registry.hints(for: context, glyphs: glyphs, readOnly: readOnly)
-                let line = registry.hintLine(for: context, glyphs: glyphs, readOnly: readOnly)
+            for (readOnly, simulator) in [(false, false), (true, false), (false, true)] {
+                let items = registry.hints(for: context, glyphs: glyphs, readOnly: readOnly, simulator: simulator)
+                let line = registry.hintLine(for: context, glyphs: glyphs, readOnly: readOnly, simulator: simulator)
                 #expect(items.count <= KeyRegistry.maxHintItems)
                 #expect(line.displayWidth <= 80, "\(context): \(line)")
                 for item in items {
@@ -43,12 +43,15 @@ struct KeyRegistryTests {
                     let keys = registry.keys(for: item.action, in: context)
                     #expect(keys.first.map { registry.action(for: $0, in: context) } == item.action, "\(item.text)")
                     #expect(!(readOnly && item.action.isMutation))
+                    #expect(simulator || !item.action.needsSimulator)
                 }
             }
         }
     }
 
-    @Test(arguments: KeyContext.allCases.filter { ![.navigation, .prompt, .confirm, .help, .choice, .secret].contains($0) })
+    @Test(arguments: KeyContext.allCases.filter {
+        ![.navigation, .prompt, .confirm, .help, .messages, .choice, .secret].contains($0)
+    })
     func everyScreenHintsHowToGetHelpAndHowToLeave(context: KeyContext) {
         let actions = registry.hints(for: context, glyphs: .unicode).map(\.action)
         #expect(actions.contains(.help) && actions.contains(.backOrQuit), "\(context)")
@@ -61,6 +64,7 @@ struct KeyRegistryTests {
                 == "⏎ apply  Esc cancel  Tab complete  Ctrl-u clear")
         #expect(registry.hintLine(for: .confirm, glyphs: .ascii) == "y yes  n no")
         #expect(registry.hintLine(for: .help, glyphs: .unicode) == "Esc close")
+        #expect(registry.hintLine(for: .messages, glyphs: .unicode) == "Esc close  y copy all")
         #expect(registry.hintLine(for: .choice, glyphs: .unicode) == "⏎ choose  Esc cancel")
         #expect(registry.hintLine(for: .secret, glyphs: .unicode) == "y copy  ⏎ done")
     }
@@ -117,6 +121,20 @@ struct KeyRegistryTests {
         #expect(full.flatMap(\.rows).contains { $0.action == .revokeKey })
     }
 
+    @Test func simulatorKeysAreOfferedOnlyWithASimulator() {
+        #expect(registry.action(for: .character("P"), in: .requests) == .toggleSimulator)
+        #expect(registry.action(for: .character("+"), in: .memberDetail) == .simulatorFaster)
+        #expect(registry.action(for: .character("-"), in: .keys) == .simulatorSlower)
+        #expect(registry.action(for: .character("P"), in: .prompt) == nil, "text in a prompt")
+        #expect(!registry.hintLine(for: .requests, glyphs: .unicode).contains("demo"))
+        #expect(registry.hintLine(for: .requests, glyphs: .unicode, simulator: true).contains("P pause demo"))
+        let rows = { (simulator: Bool) in
+            registry.helpSections(for: .members, glyphs: .unicode, simulator: simulator).flatMap(\.rows).map(\.action)
+        }
+        #expect(!rows(false).contains { $0.needsSimulator })
+        #expect(rows(true).contains(.toggleSimulator) && rows(true).contains(.simulatorFaster))
+    }
+
     @Test func helpSectionsFollowTheChain() {
         let sections = registry.helpSections(for: .members, glyphs: .unicode)
         #expect(sections.map(\.title) == ["Members", "Lists", "Navigation", "Global"])
@@ -147,6 +165,8 @@ struct KeyRegistryTests {
                     lines.append("\(label)| " + registry.hintLine(for: context, glyphs: glyphs, readOnly: readOnly))
                 }
             }
+            let label = DisplayWidth.pad("\(context.rawValue) demo", toWidth: 24)
+            lines.append("\(label)| " + registry.hintLine(for: context, glyphs: .unicode, simulator: true))
         }
         expectSnapshot(lines.joined(separator: "\n"), named: "hint-lines")
     }

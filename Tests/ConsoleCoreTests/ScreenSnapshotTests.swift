@@ -96,6 +96,64 @@ struct ScreenSnapshotTests {
         record(state, "request-summary", rows: 40, cols: 120)
     }
 
+    /// A refusal's detail is read in full on the Summary and SCIM tabs at 80 columns: wrapped, never cut.
+    @Test func errorDetailsWrapAt80Columns() {
+        var state = state(rows: 24, cols: 80, tab: "3")
+        state.type("jjj")  // the 400: a phone in the wrong format
+        state.press(.enter)
+        record(state, "request-summary-error", rows: 24, cols: 80)
+        #expect(state.screen().contains("<telephone_number>'"))
+        state.press(.backTab)
+        record(state, "request-scim-error", rows: 24, cols: 80)
+    }
+
+    /// A member Entra ID created (an object id for externalId, long values): every value wraps under itself.
+    @Test func memberDetailWrapsLongValues() {
+        var state = state(rows: 24, cols: 80)
+        var member = Fixture.member(
+            1, userName: "aylin.yılmaz-korkmaz@contractors.example.com", given: "Aylin", family: "Yılmaz-Korkmaz",
+            displayName: "Aylin Yılmaz-Korkmaz", externalId: "8c2d7e4a-31f0-4b5e-9d2c-6a1f0e3b7c55",
+            email: "aylin.yilmaz-korkmaz@contractors.example.com",
+            groups: [GroupRef(
+                value: Fixture.teams[0].id,
+                display: "Engineering, Platform and Site Reliability (EMEA and APAC, contractors and interns)")])
+        member.attributes["title"] = "Senior Staff Software Engineer, Platform Infrastructure and Developer Experience"
+        member.createdVia = .scim
+        state.answer(state.press(.enter), members: [member])
+        record(state, "member-detail-wrapped", rows: 24, cols: 80)
+        // Enter on the second row of the wrapped team name opens the team.
+        state.type("G")
+        state.type("kkk")
+        #expect(state.screen().contains("›   interns)"))
+        let effects = state.press(.enter)
+        #expect(effects.contains(.loadTeam(organizationID: "org-1", id: Fixture.teams[0].id)), "\(effects)")
+    }
+
+    /// A team Okta's Push Groups created (no externalId) with a long name: the header wraps and the members move down.
+    @Test func teamDetailWrapsItsHeader() {
+        var state = state(rows: 24, cols: 80, tab: "2")
+        var team = Fixture.team(1, name: "Engineering, Platform and Site Reliability (EMEA, contractors included)",
+                                members: 3)
+        team.createdVia = .scim
+        let refs = Fixture.members.prefix(3).map { MemberRef(value: $0.id, display: $0.userName) }
+        state.answer(state.press(.enter), teams: [team], teamMembers: refs)
+        record(state, "team-detail-wrapped", rows: 24, cols: 80)
+        state.type("jj")
+        #expect(state.screen().contains("› jose.nunez@example.com"))
+    }
+
+    /// `roster demo`: the header shows the simulated Okta, the hints its key.
+    @Test func requestsInTheDemo() {
+        var state = ConsoleState(
+            organization: Fixture.organization, options: Fixture.options(), size: TerminalSize(rows: 24, cols: 80),
+            now: Fixture.now, simulator: SimulatorStatus(phase: .running, rate: 5))
+        state.answer(state.send(.started))
+        state.answer(state.type("3"))
+        record(state, "requests-demo", rows: 24, cols: 80)
+        state.type("P")
+        record(state, "requests-demo-paused", rows: 24, cols: 80)
+    }
+
     @Test func requestWithFilterSCIMTab() {
         var state = state(rows: 24, cols: 80, tab: "3")
         state.type("jj")

@@ -104,6 +104,34 @@ struct StoreDataSourceSQLiteTests {
         #expect(audit.count == 2, "refused writes leave no audit entry")
     }
 
+    @Test func teamMembersWithoutAStoredDisplayAreNamedByTheirUserName() async throws {
+        let entra = Actor.scim(client: "Entra ID")
+        let ana = try await store.createMember(
+            organizationID: flagging.id, attributes: attributes("ana@example.com"), actor: entra)
+        let bo = try await store.createMember(
+            organizationID: flagging.id, attributes: attributes("bo@example.com"), actor: entra)
+        let team = try await store.createTeam(
+            organizationID: flagging.id, attributes: JSONObject([("displayName", "Ops")]),
+            members: [MemberRef(value: ana.id), MemberRef(value: bo.id, display: "Bo (as pushed)")], actor: entra)
+        let page = try await source.teamMembers(organizationID: flagging.id, teamID: team.team.id, offset: 0, limit: 10)
+        #expect(page == [MemberRef(value: ana.id, display: "ana@example.com"),
+                         MemberRef(value: bo.id, display: "Bo (as pushed)")])
+        // SCIM still reads back exactly what was pushed: no display for Ana.
+        #expect(try await store.teamMembers(organizationID: flagging.id, teamID: team.team.id, offset: 0, limit: 10)
+            .first?.display == nil)
+    }
+
+    @Test func whatSCIMCreatedIsBadgedAndWhatTheConsoleCreatedIsNot() async throws {
+        let pushed = try await store.createMember(
+            organizationID: flagging.id, attributes: attributes("pushed@example.com"), actor: .scim(client: "curl"))
+        let typed = try member(try await source.perform(
+            .createMember(attributes: attributes("typed@example.com")), organizationID: flagging.id, at: now))
+        let page = try await source.members(organizationID: flagging.id, query: ListQuery())
+        #expect(page.resources.map(\.provisioning) == [.scimClient, nil])
+        #expect(try await source.member(organizationID: flagging.id, id: pushed.id)?.provisioning == .scimClient)
+        #expect(try await source.member(organizationID: flagging.id, id: typed.id)?.provisioning == nil)
+    }
+
     @Test func teamMembershipChangesAreStoredAndAudited() async throws {
         let ana = try member(try await source.perform(
             .createMember(attributes: attributes("ana@example.com")), organizationID: flagging.id, at: now))

@@ -16,6 +16,7 @@ public protocol ConsoleDataSource: Sendable {
     func teams(organizationID: String, query: ListQuery) async throws -> ListPage
     /// The team without its member list (but with `memberCount`), or nil.
     func team(organizationID: String, id: String) async throws -> SCIMResource?
+    /// A page of a team's memberships, each with a `display` to show: the stored one, else the member's name.
     func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef]
     func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry]
     func apiKeys(organizationID: String) async throws -> [APIKey]
@@ -23,22 +24,17 @@ public protocol ConsoleDataSource: Sendable {
     func perform(_ write: ConsoleWrite, organizationID: String, at now: Date) async throws -> WriteOutcome
 }
 
-/// Executes the data effects of the reducer against a `ConsoleDataSource` and turns each answer into the event the
-/// reducer expects. The terminal layer runs `run` for each effect (concurrently is fine: events carry what they
-/// answer) and handles `copy`, `redraw` and `quit` itself.
+/// Executes the data effects of the reducer against a `ConsoleDataSource` (and the simulator's against the demo's
+/// simulated Okta) and turns each answer into the event the reducer expects. The terminal layer runs `run` for each
+/// effect (concurrently is fine: events carry what they answer) and handles `copy`, `redraw` and `quit` itself.
 public struct ConsoleEffectRunner: Sendable {
     public let dataSource: any ConsoleDataSource
+    /// The demo's simulated Okta, when the console runs with one (`roster demo`).
+    public let simulator: (any ConsoleSimulator)?
 
-    public init(dataSource: any ConsoleDataSource) {
+    public init(dataSource: any ConsoleDataSource, simulator: (any ConsoleSimulator)? = nil) {
         self.dataSource = dataSource
-    }
-
-    /// Whether `effect` is for the data source (the rest is the terminal's: copy, redraw, quit).
-    public static func isDataEffect(_ effect: ConsoleEffect) -> Bool {
-        switch effect {
-        case .copy, .redraw, .quit: return false
-        default: return true
-        }
+        self.simulator = simulator
     }
 
     /// Runs a data effect; nil for the terminal's effects.
@@ -75,6 +71,9 @@ public struct ConsoleEffectRunner: Sendable {
                 } catch {
                     return .writeFailed(write, Self.scimError(error))
                 }
+            case .simulator(let command):
+                guard let simulator else { return nil }
+                return .simulatorChanged(await simulator.perform(command))
             case .copy, .redraw, .quit:
                 return nil
             }

@@ -40,8 +40,18 @@ public struct StoreDataSource: ConsoleDataSource {
         try await store.team(organizationID: organizationID, id: id, includeMembers: false)
     }
 
+    /// A page of memberships, each named: by the `display` the client stored with it, else (Entra ID and the
+    /// console store none) by the member's userName, read for the whole page in one query.
     public func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef] {
-        try await store.teamMembers(organizationID: organizationID, teamID: teamID, offset: offset, limit: limit)
+        let page = try await store.teamMembers(
+            organizationID: organizationID, teamID: teamID, offset: offset, limit: limit)
+        let unnamed = page.filter { $0.display == nil }.map(\.value)
+        guard !unnamed.isEmpty else { return page }
+        let members = try await store.members(organizationID: organizationID, ids: unnamed)
+        let names = Dictionary(members.map { ($0.id, $0.userName ?? $0.displayName ?? $0.id) }) { first, _ in first }
+        return page.map { ref in
+            ref.display == nil ? MemberRef(value: ref.value, display: names[ref.value]) : ref
+        }
     }
 
     public func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry] {

@@ -4,9 +4,12 @@ public enum HelpDocument {
     /// Width of the keys column.
     static let keyWidth = 14
 
-    public static func lines(for context: KeyContext, glyphs: Glyphs, readOnly: Bool) -> [DocumentLine] {
+    public static func lines(
+        for context: KeyContext, glyphs: Glyphs, readOnly: Bool, simulator: Bool = false
+    ) -> [DocumentLine] {
         var lines: [DocumentLine] = []
-        for section in KeyRegistry.standard.helpSections(for: context, glyphs: glyphs, readOnly: readOnly) {
+        for section in KeyRegistry.standard.helpSections(
+            for: context, glyphs: glyphs, readOnly: readOnly, simulator: simulator) {
             if !lines.isEmpty { lines.append(.text("")) }
             lines.append(.heading(section.title))
             for row in section.rows {

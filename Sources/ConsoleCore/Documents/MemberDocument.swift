@@ -20,13 +20,14 @@ public enum MemberDocument {
         var lines: [DocumentLine] = []
         let status = MemberStatus.of(member)
         lines.append(.field("status", status.rawValue, width: labelWidth, style: status.style))
-        if member.isManaged {
-            lines.append(DocumentLine([
-                TextSpan(DisplayWidth.pad("managed", toWidth: labelWidth) + "  ", .dim),
-                TextSpan("by Okta", .badgeManaged),
-                TextSpan(" (externalId \(TerminalText.sanitized(member.externalId ?? "", notation: notation)))", .dim),
-            ]))
-            lines.append(.field("", "Okta's next push may overwrite changes made here.", width: labelWidth, style: .dim))
+        if let provisioning = member.provisioning {
+            lines.append(.labelled("managed", [
+                TextSpan(provisioning.by, .badgeManaged),
+                TextSpan(" (\(TerminalText.sanitized(Provisioning.evidence(member), notation: notation)))", .dim),
+            ], width: labelWidth))
+            let whose = provisioning == .okta ? "Okta's" : "The client's"
+            lines.append(.field(
+                "", "\(whose) next push may overwrite changes made here.", width: labelWidth, style: .dim))
         }
         let invalid = MemberStatus.invalidPhones(member)
         if !invalid.isEmpty {
@@ -69,7 +70,7 @@ public enum MemberDocument {
         if groups.isEmpty { lines.append(.text("Not in any team.", .dim)) }
         for group in groups {
             let name = TerminalText.sanitized(group.display ?? group.value, notation: notation)
-            lines.append(DocumentLine([TextSpan(name)], link: .team(id: group.value)))
+            lines.append(DocumentLine([TextSpan(name)], link: .team(id: group.value), wrapIndent: 2))
         }
         return lines
     }

@@ -29,11 +29,3 @@ public enum MemberStatus: String, Hashable, Sendable {
         }
     }
 }
-
-extension SCIMResource {
-    /// Whether an identity provider manages this member or team: it carries the provider's `externalId`, so the
-    /// provider's next push may overwrite a change made in the console.
-    public var isManaged: Bool {
-        !(externalId ?? "").isEmpty
-    }
-}

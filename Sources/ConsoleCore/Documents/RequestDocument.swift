@@ -18,8 +18,8 @@ public enum RequestDocument {
             var lines = [requestLine(entry, options: options), .text("")]
             for name in entry.requestHeaders.keys.sorted(by: { $0.lowercased() < $1.lowercased() }) {
                 let value = TerminalText.sanitized(entry.requestHeaders[name] ?? "", notation: options.glyphs.notation)
-                lines.append(DocumentLine([TextSpan(TerminalText.sanitized(name, notation: options.glyphs.notation)
-                    + ": ", .dim), TextSpan(value)]))
+                let label = TerminalText.sanitized(name, notation: options.glyphs.notation) + ": "
+                lines.append(DocumentLine([TextSpan(label, .dim), TextSpan(value)], wrapIndent: label.displayWidth))
             }
             if !entry.requestHeaders.isEmpty { lines.append(.text("")) }
             return lines + body(entry.requestBody, detail: detail, options: options)
@@ -38,7 +38,15 @@ public enum RequestDocument {
         return DocumentLine([
             TextSpan(entry.method + " ", StyleRole.httpMethod(entry.method)),
             TextSpan(TerminalText.sanitized(target, notation: options.glyphs.notation)),
-        ])
+        ], wrapIndent: entry.method.count + 1)
+    }
+
+    /// The `scimType` and `detail` of a failed request: the log's scimType, else the response body's; the
+    /// detail from the body (nil when the request succeeded or the body is not a SCIM error).
+    static func error(_ entry: RequestLogEntry) -> (scimType: String?, detail: String?) {
+        guard entry.status >= 400 else { return (entry.scimType, nil) }
+        let body = (try? JSONParser.parse(entry.responseBody))?.objectValue
+        return (entry.scimType ?? body?["scimType"]?.stringValue, body?["detail"]?.stringValue)
     }
 
     private static func summary(_ entry: RequestLogEntry, options: ConsoleOptions, now: Date) -> [DocumentLine] {
@@ -50,23 +58,30 @@ public enum RequestDocument {
                    width: labelWidth),
             .field("Status", HTTPStatusText.line(entry.status), width: labelWidth,
                    style: StyleRole.httpStatus(entry.status)),
-            DocumentLine([TextSpan(DisplayWidth.pad("Request", toWidth: labelWidth) + "  ", .dim)]
-                + requestLine(entry, options: options).spans),
+        ]
+        // What went wrong comes first, in full: the detail is what the client was told to act on.
+        let error = error(entry)
+        if let scimType = error.scimType {
+            lines.append(.field("scimType", clean(scimType), width: labelWidth, style: .statusClientError))
+        }
+        if let detail = error.detail {
+            lines += TerminalText.sanitizedLines(detail, notation: options.glyphs.notation).enumerated().map {
+                .field($0.offset == 0 ? "Detail" : "", $0.element, width: labelWidth)
+            }
+        }
+        lines += [
+            .labelled("Request", requestLine(entry, options: options).spans, width: labelWidth),
             .field("Summary", clean(entry.summary), width: labelWidth),
             .field("Client", clean(entry.clientAddress), width: labelWidth),
             .field("Agent", clean(entry.userAgent.isEmpty ? "-" : entry.userAgent), width: labelWidth),
             .field("Key", clean(entry.keyPrefix ?? "none recognised"), width: labelWidth),
         ]
-        if let scimType = entry.scimType {
-            lines.append(.field("scimType", clean(scimType), width: labelWidth, style: .statusClientError))
-        }
         if let resourceID = entry.resourceID {
             let isTeam = entry.path.contains("/Groups")
-            lines.append(DocumentLine([
-                TextSpan(DisplayWidth.pad(isTeam ? "Team" : "Member", toWidth: labelWidth) + "  ", .dim),
+            lines.append(.labelled(isTeam ? "Team" : "Member", [
                 TextSpan(clean(resourceID)),
                 TextSpan("  \(options.glyphs.enterKey) open \(isTeam ? "team" : "member")", .dim),
-            ], link: isTeam ? .team(id: resourceID) : .member(id: resourceID)))
+            ], width: labelWidth, link: isTeam ? .team(id: resourceID) : .member(id: resourceID)))
         }
         return lines
     }

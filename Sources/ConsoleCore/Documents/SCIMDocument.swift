@@ -31,14 +31,13 @@ enum SCIMDocument {
         if entry.status >= 400 {
             lines.append(.text(""))
             lines.append(.heading("Error"))
-            let body = (try? JSONParser.parse(entry.responseBody))?.objectValue
-            let scimType = entry.scimType ?? body?["scimType"]?.stringValue
+            let error = RequestDocument.error(entry)
             lines.append(.field("status", HTTPStatusText.line(entry.status), width: 8,
                                 style: StyleRole.httpStatus(entry.status)))
-            lines.append(.field("scimType", clean(scimType ?? "none"), width: 8))
-            if let detail = body?["detail"]?.stringValue {
-                lines += DocumentText.lines(detail, notation: notation).enumerated().map { offset, line in
-                    .field(offset == 0 ? "detail" : "", line.text, width: 8)
+            lines.append(.field("scimType", clean(error.scimType ?? "none"), width: 8))
+            if let detail = error.detail {
+                lines += TerminalText.sanitizedLines(detail, notation: notation).enumerated().map { offset, line in
+                    .field(offset == 0 ? "detail" : "", line, width: 8)
                 }
             }
         }
@@ -67,7 +66,7 @@ enum SCIMDocument {
                 TextSpan(DisplayWidth.pad(operation.op.rawValue, toWidth: 8), .methodWrite),
                 TextSpan(TerminalText.sanitized(path, notation: notation) + "  "),
                 TextSpan(TerminalText.sanitized(value, notation: notation), .dim),
-            ]))
+            ], wrapIndent: 8))
         }
         return lines
     }

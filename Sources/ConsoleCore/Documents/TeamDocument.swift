@@ -17,21 +17,21 @@ public enum TeamDocument {
         return DocumentText.lines(json(team, options: options), notation: options.glyphs.notation)
     }
 
-    /// The rows above the member table: name and management, then id, size and last change.
+    /// The rows above the member table: name and management, then id, size and last change (each wraps).
     public static func header(_ detail: TeamDetailState, options: ConsoleOptions, now: Date) -> [DocumentLine] {
         let glyphs = options.glyphs
         guard let team = detail.team else {
             return [.text(detail.notFound ? "This team no longer exists." : "Loading…", .dim), .text("")]
         }
         var first: [TextSpan] = [TextSpan(TerminalText.sanitized(team.displayName ?? "", notation: glyphs.notation), .title)]
-        if team.isManaged {
-            first.append(TextSpan("  managed by Okta", .badgeManaged))
-            first.append(TextSpan(" (externalId \(TerminalText.sanitized(team.externalId ?? "", notation: glyphs.notation)))",
-                                  .dim))
+        if let provisioning = team.provisioning {
+            first.append(TextSpan("  \(provisioning.managedBy)", .badgeManaged))
+            let evidence = TerminalText.sanitized(Provisioning.evidence(team), notation: glyphs.notation)
+            first.append(TextSpan(" (\(evidence))", .dim))
         }
         let count = team.memberCount.map { NumberText.grouped($0) } ?? "?"
         let second = "\(count) members \(glyphs.separator) updated \(RelativeTime.text(team.meta.lastModified, now: now)) "
             + "\(glyphs.separator) id \(team.id)"
-        return [DocumentLine(first), .text(second, .dim)]
+        return [DocumentLine(first, wrapIndent: 0), .text(second, .dim)]
     }
 }

@@ -20,6 +20,8 @@ public enum ConsoleEffect: Hashable, Sendable {
     case loadRequestLog(RequestLogQuery)
     case loadKeys(organizationID: String)
     case write(ConsoleWrite, organizationID: String)
+    /// Pause, resume or pace the demo's simulated Okta (only asked when the console has one).
+    case simulator(SimulatorCommand)
     /// Put text on the clipboard (OSC 52 in the terminal layer).
     case copy(String)
     /// Repaint the whole terminal (Ctrl-L: after something else wrote to it).

@@ -27,6 +27,8 @@ public enum ConsoleEvent: Hashable, Sendable {
     /// A load effect failed; the error's detail goes to the flash.
     case loadFailed(ConsoleEffect, SCIMError)
     case writeSucceeded(ConsoleWrite, WriteOutcome)
+    /// The demo's simulated Okta after a command, or after it changed by itself (its scenario ended).
+    case simulatorChanged(SimulatorStatus)
     /// A write was refused (seat limit, phone policy, uniqueness, a concurrent change…); the detail goes to the flash.
     case writeFailed(ConsoleWrite, SCIMError)
 }

@@ -128,6 +128,8 @@ extension ConsoleState {
                     start: detail.members.loadedStart, items: detail.members.items, total: count)
             }
         }
+        // A longer name or a new externalId may wrap the attribute rows onto more rows above the members.
+        syncViewports()
     }
 
     mutating func teamMembersLoaded(organizationID: String, teamID: String, offset: Int, members loaded: [MemberRef]) {
@@ -203,7 +205,7 @@ extension ConsoleState {
             what = "the team"
         case .loadOrganizations:
             what = "organizations"
-        case .write, .copy, .redraw, .quit:
+        case .write, .simulator, .copy, .redraw, .quit:
             what = "data"
         }
         lastLoadFailure = now

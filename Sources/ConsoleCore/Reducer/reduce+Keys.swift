@@ -50,6 +50,7 @@ extension ConsoleState {
         case .quit: return requestQuit()
         case .redraw: return [.redraw]
         case .switchOrganization: return openOrganizationSwitcher()
+        case .toggleSimulator, .simulatorFaster, .simulatorSlower: return controlSimulator(action)
         default: break
         }
         if let page {

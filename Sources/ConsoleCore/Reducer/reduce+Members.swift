@@ -45,7 +45,7 @@ extension ConsoleState {
 
     mutating func performOnMemberDetail(_ action: ConsoleAction) -> [ConsoleEffect] {
         guard var detail = memberDetail else { return [] }
-        let lines = MemberDocument.lines(detail, options: options, now: now)
+        let lines = memberDocument(detail)
         if Movement.isMovement(action) {
             Movement.apply(action, to: &detail.cursor, lineCount: lines.count, viewport: memberViewport)
             memberDetail = detail
@@ -105,17 +105,19 @@ extension ConsoleState {
         ]
     }
 
-    /// The warning every change to an Okta-managed member carries.
-    func managedWarning(_ member: SCIMResource) -> String {
-        "Okta manages \(member.userName ?? member.id) (externalId \(member.externalId ?? "")): "
-            + "Okta's next push may overwrite this change."
+    /// The warning every change to a member a provisioning client manages carries (nil when none does).
+    func managedWarning(_ member: SCIMResource) -> String? {
+        guard let provisioning = member.provisioning else { return nil }
+        let next = provisioning == .okta ? "Okta's" : "its"
+        return "\(provisioning.client) manages \(member.userName ?? member.id) (\(Provisioning.evidence(member))): "
+            + "\(next) next push may overwrite this change."
     }
 
     /// `e`: the edit form, after a warning when Okta manages the member.
     mutating func editMember(_ member: SCIMResource) -> [ConsoleEffect] {
-        if member.isManaged {
+        if let warning = managedWarning(member) {
             modals.append(.confirm(ConfirmState(
-                title: "Edit member", lines: [managedWarning(member), "Edit anyway? [y/N]"],
+                title: "Edit member", lines: [warning, "Edit anyway? [y/N]"],
                 action: .editMember(member))))
         } else {
             startMemberForm(.edit(member))
@@ -127,10 +129,10 @@ extension ConsoleState {
     mutating func toggleActive(_ member: SCIMResource) -> [ConsoleEffect] {
         let change = ConsoleWrite.setMemberActive(
             id: member.id, userName: member.userName ?? member.id, active: !member.active)
-        guard member.isManaged else { return [write(change)] }
+        guard let warning = managedWarning(member) else { return [write(change)] }
         let verb = member.active ? "Deactivate" : "Reactivate"
         modals.append(.confirm(ConfirmState(
-            title: "\(verb) member", lines: [managedWarning(member), "\(verb) anyway? [y/N]"],
+            title: "\(verb) member", lines: [warning, "\(verb) anyway? [y/N]"],
             action: .write(change))))
         return []
     }
@@ -140,7 +142,7 @@ extension ConsoleState {
         let userName = member.userName ?? member.id
         var lines = ["Delete \(userName) for good? Their team memberships go too.",
                      "Deactivating (x) keeps the member and frees the seat as well."]
-        if member.isManaged { lines.append(managedWarning(member)) }
+        if let warning = managedWarning(member) { lines.append(warning) }
         lines.append("Type the userName to confirm:")
         modals.append(.typedConfirm(TypedConfirmState(
             title: "Delete member", lines: lines, expected: userName, confirmLabel: "Delete",

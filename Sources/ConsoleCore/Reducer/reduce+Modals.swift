@@ -11,19 +11,22 @@ extension ConsoleState {
             case .dismiss?:
                 modals.removeLast()
             case let action? where Movement.isMovement(action):
-                let height = BodyLayout.bodyHeight(size)
-                let delta: Int
-                switch action {
-                case .moveUp: delta = -1
-                case .moveDown: delta = 1
-                case .pageUp, .halfPageUp: delta = -max(1, height / 2)
-                case .pageDown, .halfPageDown: delta = max(1, height / 2)
-                case .moveToTop: delta = -help.scroll
-                default: delta = Int.max / 2
-                }
-                let rows = HelpDocument.lines(for: help.context, glyphs: options.glyphs, readOnly: options.readOnly)
-                help.scroll = min(max(0, help.scroll + delta), max(0, rows.count - 1))
+                help.scroll = scrolled(help.scroll, by: action, rows: helpDocument(help).count)
                 replaceTopModal(.help(help))
+            default:
+                break
+            }
+            return []
+        case .messages(var messages):
+            switch registry.action(for: key, in: .messages) {
+            case .dismiss?:
+                modals.removeLast()
+            case .copy?:
+                guard !messageLog.entries.isEmpty else { return [] }
+                return [.copy(MessageDocument.text(messageLog, options: options))]
+            case let action? where Movement.isMovement(action):
+                messages.scroll = scrolled(messages.scroll, by: action, rows: messagesDocument().count)
+                replaceTopModal(.messages(messages))
             default:
                 break
             }
@@ -121,6 +124,23 @@ extension ConsoleState {
             }
             return []
         }
+    }
+
+    /// An overlay's new first row after a movement key: by a row, half a body, or to an end (where the last row is
+    /// at the bottom of the box).
+    func scrolled(_ scroll: Int, by action: ConsoleAction, rows: Int) -> Int {
+        let height = BodyLayout.bodyHeight(size)
+        let half = max(1, height / 2)
+        let target: Int
+        switch action {
+        case .moveUp: target = scroll - 1
+        case .moveDown: target = scroll + 1
+        case .pageUp, .halfPageUp: target = scroll - half
+        case .pageDown, .halfPageDown: target = scroll + half
+        case .moveToTop: target = 0
+        default: target = rows
+        }
+        return min(max(0, target), max(0, rows - (height - 2)))
     }
 
     /// The editing actions of a text input.

@@ -125,6 +125,9 @@ extension ConsoleState {
         case .help:
             modals.append(.help(HelpState(context: screenContext)))
             return []
+        case .log:
+            modals.append(.messages(MessagesState()))
+            return []
         case .quit:
             return requestQuit()
         case .org:
@@ -145,7 +148,7 @@ extension ConsoleState {
 /// The `:` command line's commands and completion.
 public enum CommandLine {
     public enum Command: String, CaseIterable, Sendable {
-        case members, teams, requests, keys, org, help, quit
+        case members, teams, requests, keys, org, help, log, quit
 
         /// The command for a typed name: its full name, a unique prefix, or `q`.
         static func named(_ name: String) -> Command? {
@@ -155,7 +158,8 @@ public enum CommandLine {
             return !name.isEmpty && matches.count == 1 ? matches[0] : nil
         }
 
-        static let summary = ":members [filter], :teams [filter], :requests [filter], :keys, :org NAME, :help, :q"
+        static let summary =
+            ":members [filter], :teams [filter], :requests [filter], :keys, :org NAME, :help, :log (messages), :q"
     }
 
     /// Tab: completes the command name when the typed prefix names exactly one command.

@@ -64,7 +64,7 @@ extension ConsoleState {
 
     mutating func performOnRequestDetail(_ action: ConsoleAction) -> [ConsoleEffect] {
         guard var detail = requestDetail else { return [] }
-        let lines = RequestDocument.lines(detail, options: options, now: now)
+        let lines = requestDocument(detail)
         if Movement.isMovement(action) {
             Movement.apply(action, to: &detail.cursor, lineCount: lines.count, viewport: requestViewport)
             requestDetail = detail

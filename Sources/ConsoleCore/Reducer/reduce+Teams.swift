@@ -44,8 +44,8 @@ extension ConsoleState {
         guard var detail = teamDetail else { return [] }
         if Movement.isMovement(action) {
             if detail.showJSON {
-                let count = TeamDocument.jsonLines(detail, options: options).count
-                Movement.apply(action, to: &detail.cursor, lineCount: count, viewport: teamViewport)
+                let count = teamJSONDocument(detail).count
+                Movement.apply(action, to: &detail.cursor, lineCount: count, viewport: teamViewport(detail))
             } else {
                 Movement.apply(action, to: &detail.members)
             }
@@ -78,8 +78,8 @@ extension ConsoleState {
             let who = selected.display ?? selected.value
             let name = detail.team?.displayName ?? detail.id
             var lines = ["Remove \(who) from \(name)? The member stays in the organization."]
-            if let team = detail.team, team.isManaged {
-                lines.append("Okta pushes this team: its next push may add the member back.")
+            if let provisioning = detail.team?.provisioning {
+                lines.append("\(provisioning.client) pushes this team: its next push may add the member back.")
             }
             lines.append("Remove? [y/N]")
             modals.append(.confirm(ConfirmState(
@@ -99,13 +99,17 @@ extension ConsoleState {
 
     /// Pushes a team's detail and loads it; its first page of members follows from the demand.
     mutating func openTeam(id: String, team: SCIMResource?) -> [ConsoleEffect] {
-        stack.append(.team(TeamDetailState(id: id, team: team, viewportHeight: teamViewport)))
+        var detail = TeamDetailState(id: id, team: team)
+        detail.members.resize(viewportHeight: teamViewport(detail))
+        stack.append(.team(detail))
         return [.loadTeam(organizationID: organization.id, id: id)]
     }
 
     mutating func openRename(_ team: SCIMResource) {
         var title = "Rename team"
-        if team.isManaged { title += " (Okta pushes this team; its next push may rename it back)" }
+        if let provisioning = team.provisioning {
+            title += " (\(provisioning.client) pushes this team; its next push may rename it back)"
+        }
         modals.append(.prompt(PromptState(
             title: title, text: team.displayName ?? "",
             purpose: .renameTeam(id: team.id, expectedVersion: team.meta.version))))
@@ -116,7 +120,9 @@ extension ConsoleState {
         let name = team.displayName ?? team.id
         let count = team.memberCount.map { "Its \(NumberText.grouped($0)) members stay" } ?? "Its members stay"
         var lines = ["Delete team \(name)? \(count); only the team goes."]
-        if team.isManaged { lines.append("Okta pushes this team: its next push may create it again.") }
+        if let provisioning = team.provisioning {
+            lines.append("\(provisioning.client) pushes this team: its next push may create it again.")
+        }
         lines.append("Delete? [y/N]")
         modals.append(.confirm(ConfirmState(
             title: "Delete team", lines: lines, action: .write(.deleteTeam(id: team.id, name: name)))))

@@ -78,15 +78,19 @@ extension ConsoleState {
             return []
         case .writeSucceeded(let write, let outcome):
             return writeSucceeded(write, outcome)
+        case .simulatorChanged(let status):
+            simulatorChanged(status)
+            return []
         case .writeFailed(let write, let error):
             showFlash("\(options.glyphs.cross) Could not \(write.description): \(error.detail)", level: .error)
             return []
         }
     }
 
-    /// Shows `text` in the flash row until it expires.
+    /// Shows `text` in the flash row until it expires, and keeps it in the message log.
     mutating func showFlash(_ text: String, level: Flash.Level = .info) {
         flash = Flash(text, level: level, now: now)
+        messageLog.append(MessageLog.Entry(time: now, text: text, level: level))
     }
 
     /// `✓ text`.

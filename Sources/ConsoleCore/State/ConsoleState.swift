@@ -20,6 +20,8 @@ public struct ConsoleState: Hashable, Sendable {
     /// Open dialogs and overlays, topmost last.
     public internal(set) var modals: [Modal]
     public internal(set) var flash: Flash?
+    /// Every flash message of the session, for `:log`.
+    public internal(set) var messageLog: MessageLog
     public internal(set) var members: ResourceListState
     public internal(set) var teams: ResourceListState
     public internal(set) var requests: RequestsState
@@ -28,14 +30,18 @@ public struct ConsoleState: Hashable, Sendable {
     public internal(set) var lastRefresh: Date
     /// When a load last failed: loads pause for a refresh interval after it, so a broken store is not hammered.
     public internal(set) var lastLoadFailure: Date?
+    /// The demo's simulated Okta, nil when the console runs without one (anything but `roster demo`).
+    public internal(set) var simulator: SimulatorStatus?
 
     /// The state at start.
     /// - Parameters:
     ///   - firstKey: the key created on a fresh setup; the console opens on the welcome panel that shows it once,
     ///     with the base URL to paste into Okta.
+    ///   - simulator: the demo's simulated Okta as it starts, when the console runs with one: the header shows it
+    ///     and `P`, `+` and `-` drive it.
     public init(
         organization: Organization, organizations: [Organization]? = nil, options: ConsoleOptions,
-        size: TerminalSize, now: Date, firstKey: NewAPIKey? = nil
+        size: TerminalSize, now: Date, firstKey: NewAPIKey? = nil, simulator: SimulatorStatus? = nil
     ) {
         self.options = options
         self.size = size
@@ -46,12 +52,14 @@ public struct ConsoleState: Hashable, Sendable {
         stack = []
         modals = []
         flash = nil
+        messageLog = MessageLog()
         members = ResourceListState(kind: .user)
         teams = ResourceListState(kind: .group)
         requests = RequestsState()
         keys = KeysState()
         lastRefresh = now
         lastLoadFailure = nil
+        self.simulator = simulator
         if let firstKey {
             modals = [.secret(SecretState(kind: .welcome(organization: organization.name), secret: firstKey.secret))]
         }

@@ -5,6 +5,8 @@ import SCIM
 /// A dialog or overlay on top of the screen. While one is open it gets every key; Esc closes it first.
 public enum Modal: Hashable, Sendable {
     case help(HelpState)
+    /// The message log (`:log`).
+    case messages(MessagesState)
     case prompt(PromptState)
     case confirm(ConfirmState)
     case typedConfirm(TypedConfirmState)
@@ -15,6 +17,7 @@ public enum Modal: Hashable, Sendable {
     public var keyContext: KeyContext {
         switch self {
         case .help: return .help
+        case .messages: return .messages
         case .prompt, .typedConfirm: return .prompt
         case .confirm: return .confirm
         case .choice: return .choice

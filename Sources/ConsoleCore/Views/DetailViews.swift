@@ -9,14 +9,16 @@ enum MemberDetailView {
         let name = detail.member.map { $0.userName ?? $0.id } ?? detail.id
         var left = [TextSpan("Members \(glyphs.breadcrumb) ", .title),
                     TextSpan(TerminalText.sanitized(name, notation: glyphs.notation), .title)]
-        if detail.member?.isManaged == true { left.append(TextSpan("  managed by Okta", .badgeManaged)) }
+        if let provisioning = detail.member?.provisioning {
+            left.append(TextSpan("  \(provisioning.managedBy)", .badgeManaged))
+        }
         let right = detail.showJSON ? [TextSpan("SCIM JSON", .dim)] : []
         return (left, right)
     }
 
     static func draw(_ detail: MemberDetailState, state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
-        let lines = MemberDocument.lines(detail, options: state.options, now: state.now)
-        DocumentView.draw(lines, cursor: detail.cursor, in: frame.body, glyphs: state.options.glyphs, on: &screen)
+        DocumentView.draw(state.memberDocument(detail), cursor: detail.cursor, in: frame.body,
+                          glyphs: state.options.glyphs, on: &screen)
     }
 }
 
@@ -39,15 +41,16 @@ enum TeamDetailView {
     static func draw(_ detail: TeamDetailState, state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
         let glyphs = state.options.glyphs
         let body = frame.body
-        for (offset, line) in TeamDocument.header(detail, options: state.options, now: state.now).enumerated() {
+        let header = state.teamHeader(detail)
+        for (offset, line) in header.enumerated() {
             Drawing.spans(line.spans, row: body.row + offset, col: TableView.gutter, width: body.width - TableView.gutter,
                           glyphs: glyphs, on: &screen)
         }
-        let table = Rect(row: body.row + BodyLayout.teamHeaderRows - 1, col: body.col,
-                         height: body.height - BodyLayout.teamHeaderRows + 1, width: body.width)
+        let above = header.count + BodyLayout.teamTableHeadingRows
+        let table = Rect(row: body.row + above - 1, col: body.col, height: body.height - above + 1, width: body.width)
         if detail.showJSON {
             let document = Rect(row: table.row + 1, col: table.col, height: table.height - 1, width: table.width)
-            DocumentView.draw(TeamDocument.jsonLines(detail, options: state.options), cursor: detail.cursor,
+            DocumentView.draw(state.teamJSONDocument(detail), cursor: detail.cursor,
                               in: document, glyphs: glyphs, on: &screen)
             return
         }
@@ -99,7 +102,7 @@ enum RequestDetailView {
         }
         let document = Rect(row: body.row + BodyLayout.requestHeaderRows, col: body.col,
                             height: body.height - BodyLayout.requestHeaderRows, width: body.width)
-        DocumentView.draw(RequestDocument.lines(detail, options: state.options, now: state.now), cursor: detail.cursor,
+        DocumentView.draw(state.requestDocument(detail), cursor: detail.cursor,
                           in: document, glyphs: glyphs, on: &screen)
     }
 }

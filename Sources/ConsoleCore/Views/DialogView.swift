@@ -51,6 +51,12 @@ enum DialogView {
         case .help(let help):
             drawHelp(help, state: state, area: area, on: &screen)
             return nil
+        case .messages(let messages):
+            let count = state.messageLog.entries.count
+            drawOverlay(title: "Messages \(glyphs.separator) \(NumberText.grouped(count)), newest first",
+                        lines: state.messagesDocument(), scroll: messages.scroll, glyphs: glyphs, area: area,
+                        on: &screen)
+            return nil
         case .prompt(let prompt):
             guard !prompt.purpose.isInline else { return nil }
             let input = clean(prompt.input.text)
@@ -169,13 +175,19 @@ enum DialogView {
     /// The help overlay: sections generated from the registry, scrolled.
     static func drawHelp(_ help: HelpState, state: ConsoleState, area: Rect, on screen: inout some Screen) {
         let glyphs = state.options.glyphs
-        let lines = HelpDocument.lines(for: help.context, glyphs: glyphs, readOnly: state.options.readOnly)
+        drawOverlay(title: "Help \(glyphs.separator) \(help.context.title)", lines: state.helpDocument(help),
+                    scroll: help.scroll, glyphs: glyphs, area: area, on: &screen)
+    }
+
+    /// A box over the whole body showing `lines` from `scroll` (the title says when more follow).
+    static func drawOverlay(
+        title: String, lines: [DocumentLine], scroll: Int, glyphs: Glyphs, area: Rect, on screen: inout some Screen
+    ) {
         let height = max(3, area.height)
-        var visible = Array(lines.dropFirst(help.scroll).prefix(height - 2)).map(\.spans)
+        var visible = Array(lines.dropFirst(scroll).prefix(height - 2)).map(\.spans)
         visible += Array(repeating: [], count: max(0, height - 2 - visible.count))
         screen.fill(area, character: " ", style: .normal)
-        let more = help.scroll + height - 2 < lines.count ? " \(glyphs.arrowDown) more" : ""
-        box(title: "Help \(glyphs.separator) \(help.context.title)\(more)", lines: visible, minWidth: area.width,
-            in: area, glyphs: glyphs, on: &screen)
+        let more = scroll + height - 2 < lines.count ? " \(glyphs.arrowDown) more" : ""
+        box(title: title + more, lines: visible, minWidth: area.width, in: area, glyphs: glyphs, on: &screen)
     }
 }

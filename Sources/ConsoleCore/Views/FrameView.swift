@@ -3,8 +3,8 @@ import RosterStore
 
 /// The rows every screen shares: tabs and server badge, title, flash, key hints.
 enum FrameView {
-    /// Row 0: `roster  1 Members  2 Teams  3 Requests  4 Keys` and, on the right, where SCIM is served, the
-    /// organization, its plan and seats, and `[RO]`: the most detailed variant that fits.
+    /// Row 0: `roster  1 Members  2 Teams  3 Requests  4 Keys` and, on the right, the demo's simulated Okta, where
+    /// SCIM is served, the organization, its plan and seats, and `[RO]`: the most detailed variant that fits.
     static func drawTabs(_ state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
         let row = frame.tabs.row
         var x = screen.put(row: row, col: 0, text: "roster", style: .header)
@@ -20,33 +20,52 @@ enum FrameView {
     }
 
     /// The server badge from most to least detailed.
+    ///
+    /// Where SCIM is served comes first: the base URL (which names the listening address too, or the public URL
+    /// the server is known by behind a proxy), then the listening address, then the port. The organization's name
+    /// gives way to the base URL only when it is the only organization (there is nothing to tell it from); seats
+    /// stay to the last. The demo's status, when there is one, leads every variant, shortened before anything
+    /// else goes.
     static func badgeVariants(_ state: ConsoleState) -> [[TextSpan]] {
         let glyphs = state.options.glyphs
+        let separator = " \(glyphs.separator) "
         let org = state.organization
         let name = TerminalText.sanitized(org.name, notation: glyphs.notation)
         let seats = "\(NumberText.grouped(org.activeMembers))/\(NumberText.grouped(org.seatLimit)) seats"
-        let endpoints: [String]
+        let plan = org.plan.rawValue
+        var servers: [[String]]
         switch state.options.endpoint {
         case .serving(let address, let baseURL):
             let port = address.split(separator: ":").last.map { ":" + $0 } ?? address
-            endpoints = [baseURL, address, port]
+            let location = baseURL.contains("//\(address)/") ? [baseURL] : [baseURL, address]
+            servers = [location + [name, plan, seats], location + [name, seats]]
+            if location.count > 1 { servers += [[baseURL, name, seats]] }
+            if state.organizations.count <= 1 { servers += [[baseURL, seats]] }
+            servers += [[address, name, seats], [port, name, seats]]
         case .attached(let database, _):
             let file = database.split(separator: "/").last.map(String.init) ?? database
-            endpoints = ["attached \(database)", "attached \(file)", "attached"]
+            servers = [["attached \(database)", name, plan, seats], ["attached \(file)", name, plan, seats],
+                       ["attached", name, seats]]
         }
+        servers += [[name, seats], [seats], []]
         let readOnly = state.options.readOnly ? [TextSpan("  [RO]", .badgeReadOnly)] : []
-        func join(_ parts: [String]) -> [TextSpan] {
-            [TextSpan(parts.joined(separator: " \(glyphs.separator) "), .header)] + readOnly
+        guard let simulator = state.simulator else {
+            return servers.map { parts in
+                parts.isEmpty ? readOnly : [TextSpan(parts.joined(separator: separator), .header)] + readOnly
+            }
         }
-        let plan = org.plan.rawValue
-        return [
-            join([endpoints[0], name, plan, seats]),
-            join([endpoints[1], name, plan, seats]),
-            join([endpoints[2], name, seats]),
-            join([name, seats]),
-            join([seats]),
-            readOnly,
-        ]
+        let style: StyleRole
+        switch simulator.phase {
+        case .running: style = .badgeFollow
+        case .paused: style = .badgePaused
+        case .finished: style = .dim
+        }
+        return servers.flatMap { parts in
+            [simulator.badge, simulator.shortBadge].map { demo in
+                let server = parts.isEmpty ? [] : [TextSpan(separator + parts.joined(separator: separator), .header)]
+                return [TextSpan(demo, style)] + server + readOnly
+            }
+        }
     }
 
     /// Row 1: the title on the left, the position on the right (the left side is cut first).
@@ -78,9 +97,14 @@ enum FrameView {
             return CursorPosition(row: row, col: min(frame.size.cols - 1, x + before))
         }
         guard let flash = state.flash else { return nil }
-        screen.put(row: row, col: 0, width: frame.size.cols,
-                   text: TerminalText.sanitized(flash.text, notation: glyphs.notation),
-                   style: flash.level == .error ? .flashError : .flashInfo, ellipsis: glyphs.ellipsis)
+        let text = TerminalText.sanitized(flash.text, notation: glyphs.notation)
+        let style: StyleRole = flash.level == .error ? .flashError : .flashInfo
+        // A message cut at the width says where the whole of it is.
+        let more = "  :log"
+        let cut = text.displayWidth > frame.size.cols && frame.size.cols > more.count * 3
+        let x = screen.put(row: row, col: 0, width: frame.size.cols - (cut ? more.count : 0), text: text, style: style,
+                           ellipsis: glyphs.ellipsis)
+        if cut { screen.put(row: row, col: x, text: more, style: .dim) }
         return nil
     }
 
@@ -88,7 +112,8 @@ enum FrameView {
     static func drawHints(_ state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
         let glyphs = state.options.glyphs
         let items = state.registry.hints(
-            for: state.keyContext, glyphs: glyphs, readOnly: state.options.readOnly, width: frame.size.cols)
+            for: state.keyContext, glyphs: glyphs, readOnly: state.options.readOnly, simulator: state.simulator != nil,
+            width: frame.size.cols)
         var x = 0
         for (offset, item) in items.enumerated() {
             if offset > 0 { x += KeyRegistry.hintSeparator.count }

@@ -20,7 +20,8 @@ enum MembersView {
         return TableRow(
             cells: [
                 clean(member.userName), clean(member.displayName ?? member.attributes["name"]?.objectValue?["formatted"]?.stringValue),
-                status.rawValue, member.isManaged ? "okta" : "", RelativeTime.text(member.meta.lastModified, now: state.now),
+                status.rawValue, member.provisioning?.badge ?? "",
+                RelativeTime.text(member.meta.lastModified, now: state.now),
                 clean(email),
             ],
             cellStyles: [2: status.style, 3: .badgeManaged, 4: .dim])
@@ -57,7 +58,7 @@ enum TeamsView {
         TableRow(
             cells: [
                 TerminalText.sanitized(team.displayName ?? "", notation: state.options.glyphs.notation),
-                team.memberCount.map(NumberText.grouped) ?? "?", team.isManaged ? "okta" : "",
+                team.memberCount.map(NumberText.grouped) ?? "?", team.provisioning?.badge ?? "",
                 RelativeTime.text(team.meta.lastModified, now: state.now), team.id,
             ],
             cellStyles: [2: .badgeManaged, 3: .dim, 4: .dim])

@@ -15,9 +15,10 @@ struct Demo: TerminalCommand {
             phone policy) and an API key in a fresh temporary database (or --database), starts the SCIM server on a \
             free loopback port, and runs the Okta simulator against it over HTTP: Okta's exact requests, a phone \
             typed as 415.123.4567 refused until the admin fixes it, assignments refused at the seat limit until \
-            leavers free seats. With the console, the Requests tab shows every push live; quitting the console ends \
-            the demo. With --headless it prints one line per push and a summary, and exits 0 only if every answer \
-            was the one a correct Roster gives.
+            leavers free seats. With the console, the Requests tab shows every push live, the header shows the \
+            simulator's state (demo: running 5/s), P pauses and resumes it, + and - change its pace; quitting the \
+            console ends the demo. With --headless it prints one line per push and a summary, and exits 0 only if \
+            every answer was the one a correct Roster gives.
             """)
 
     @Flag(help: "No console: print the pushes and a summary; exit 1 on any unexpected answer.")

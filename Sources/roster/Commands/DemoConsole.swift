@@ -36,6 +36,7 @@ struct DemoConsole {
 
         let options = simulation.options(duration: try demo.runDuration, rules: setup.rules)
         let control = SimulatorControl(rate: simulation.rate)
+        let link = DemoSimulatorLink(control: control, rate: simulation.rate)
         let outcome = Mutex<SimulationSummary?>(nil)
         let simulator = Task.detached {
             guard await HTTPTransport.waitUntilAnswering("http://127.0.0.1:\(port)/healthz") else { return }
@@ -44,9 +45,10 @@ struct DemoConsole {
                     options, token: setup.key, transport: transport, target: baseURL, control: control)
             }
             outcome.withLock { $0 = summary }
+            await link.finished()
         }
 
-        try ConsoleSession(command: console).run()
+        try ConsoleSession(command: console, simulator: link).run()
         // The server is gone: end the push in flight now (AsyncHTTPClient would retry connecting until its timeout).
         try runBlocking {
             await control.stop(readingBack: false)
