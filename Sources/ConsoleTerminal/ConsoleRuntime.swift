@@ -81,6 +81,18 @@ public final class ConsoleRuntime {
             }
         }
         defer { simulatorTask?.cancel() }
+        // The simulator's commands run one after another, in the order the keys were pressed (`-` three times
+        // must end at the slowest pace, which concurrent tasks would not promise).
+        let (simulatorCommands, simulatorQueue) = AsyncStream.makeStream(of: ConsoleEffect.self)
+        let commandTask = Task.detached { [inbox] in
+            for await effect in simulatorCommands {
+                if let event = await runner.run(effect, now: Date()) { inbox.post(event) }
+            }
+        }
+        defer {
+            simulatorQueue.finish()
+            commandTask.cancel()
+        }
 
         let clock = ContinuousClock()
         var nextTick = clock.now + Self.tickPeriod
@@ -91,7 +103,7 @@ public final class ConsoleRuntime {
         while true {
             for event in events {
                 let effects = reduce(state: &state, event: event, now: Date())
-                if let exit = perform(effects, runner: runner) { return exit }
+                if let exit = perform(effects, runner: runner, simulatorQueue: simulatorQueue) { return exit }
             }
             if !events.isEmpty { dirty = true }
             events = []
@@ -141,8 +153,11 @@ public final class ConsoleRuntime {
         }
     }
 
-    /// Runs the terminal's own effects here and the data effects as tasks; returns the exit when one is `.quit`.
-    private func perform(_ effects: [ConsoleEffect], runner: ConsoleEffectRunner) -> ConsoleExit? {
+    /// Runs the terminal's own effects here, the simulator's in order on `simulatorQueue` and the data effects as
+    /// tasks; returns the exit when one is `.quit`.
+    private func perform(
+        _ effects: [ConsoleEffect], runner: ConsoleEffectRunner, simulatorQueue: AsyncStream<ConsoleEffect>.Continuation
+    ) -> ConsoleExit? {
         for effect in effects {
             switch effect {
             case .quit:
@@ -151,6 +166,8 @@ public final class ConsoleRuntime {
                 screen.writeRaw(ClipboardEscape.sequence(copying: text))
             case .redraw:
                 screen.invalidate()
+            case .simulator:
+                simulatorQueue.yield(effect)
             default:
                 Task.detached { [inbox] in
                     if let event = await runner.run(effect, now: Date()) { inbox.post(event) }

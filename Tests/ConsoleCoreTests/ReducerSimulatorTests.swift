@@ -51,7 +51,8 @@ struct ReducerSimulatorTests {
         state.send(.simulatorChanged(SimulatorStatus(phase: .running, rate: 5)))
         #expect(state.simulator?.phase == .running)
         state.send(.simulatorChanged(SimulatorStatus(phase: .finished, rate: 5)))
-        #expect(state.flash?.text == "The simulated Okta finished its scenario; quit to see its summary.")
+        #expect(state.flash?.text
+                == "The simulated Okta is done (its scenario or --duration is over); quit to see its summary.")
         #expect(header(state).contains("demo: finished"))
         #expect(state.type("P").isEmpty, "nothing left to pause")
     }

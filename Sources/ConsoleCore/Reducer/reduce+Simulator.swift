@@ -8,7 +8,7 @@ extension ConsoleState {
             return []
         }
         guard status.phase != .finished else {
-            showFlash("The simulated Okta has finished its scenario; quit to see its summary.")
+            showFlash("The simulated Okta is done pushing; quit to see its summary.")
             return []
         }
         let command: SimulatorCommand
@@ -37,7 +37,7 @@ extension ConsoleState {
     mutating func simulatorChanged(_ status: SimulatorStatus) {
         guard let current = simulator, current != status else { return }
         if status.phase == .finished {
-            showFlash("The simulated Okta finished its scenario; quit to see its summary.")
+            showFlash("The simulated Okta is done (its scenario or --duration is over); quit to see its summary.")
         }
         simulator = status
     }
