@@ -89,6 +89,13 @@ start_console() {
     tmux -L "$sock" set-option -t ui status off >/dev/null
 }
 
+# Starts `roster demo` in tmux: the simulated Okta provisioning a company while the console watches.
+start_demo() {
+    tmux -L "$sock" kill-session -t ui 2>/dev/null || true
+    tmux -L "$sock" -f /dev/null new-session -d -s ui -x "$cols" -y "$rows" "$roster demo --seed 1 --rate 4"
+    tmux -L "$sock" set-option -t ui status off >/dev/null
+}
+
 start_xterm() {
     [ -n "${xterm_pid:-}" ] && kill "$xterm_pid" 2>/dev/null && wait "$xterm_pid" 2>/dev/null || true
     DISPLAY=$display xterm -fa 'DejaVu Sans Mono' -fs 11 -geometry "${cols}x${rows}+0+0" -bg '#1e1e1e' -fg '#d4d4d4' \
@@ -248,6 +255,16 @@ shoot request-detail "Requests › PATCH" "Okta · update member jane.doe@acme.e
 keys Tab Tab Tab
 shoot request-scim "[SCIM]" "PATCH operations" "Doe-Smith"
 
+# A refusal (the second create of jane.doe, newer than the PATCH): the Summary shows its detail in full.
+keys Escape
+for _ in $(seq 40); do
+    tmux -L "$sock" capture-pane -p -t ui | grep -q "^› .* 409 " && break
+    keys k
+    sleep 0.05
+done
+keys Enter
+shoot request-error "Requests › POST" "409 Conflict" "uniqueness" "Detail"
+
 keys Escape 4
 wait_for "okta-prod" "staging" "retiring" "revoked"
 for _ in $(seq 10); do
@@ -258,6 +275,16 @@ done
 keys r
 shoot keys-rotate "Rotate" "24 hours" "7 days"
 keys Escape
+keys q
+wait_for "y yes"
+keys y
+
+# 3. roster demo: the Requests tab while the simulated Okta pushes (a refused phone among them).
+start_demo
+start_xterm
+wait_for "demo: running"
+keys 3
+shoot demo "demo: running 4/s" "400" "create member"
 keys q
 wait_for "y yes"
 keys y
