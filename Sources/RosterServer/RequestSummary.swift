@@ -33,7 +33,8 @@ public enum RequestSummary {
         let request = Request(
             method: method.uppercased(), path: path, query: query, body: requestBody?.objectValue,
             response: responseBody?.objectValue)
-        var action = request.describe().trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs only: Foundation's CharacterSet trim was a quarter of building each log entry.
+        var action = String(Substring(request.describe()).trimmingSpaces)
         if skippedMembers > 0 {
             action += " (\(count(skippedMembers, "unknown id")) skipped)"
         }
