@@ -47,20 +47,38 @@ extension SQLiteStore {
         }
     }
 
+    /// Deletes in transactions of at most ``requestLogPruneChunk`` entries, so that SCIM writes
+    /// interleave with a large prune instead of waiting for all of it: a server that logged 5,000
+    /// requests a second has 1.4 million entries to drop at its 5-minute retention pass (at about
+    /// 16 µs each, 22 s in one transaction), and a restart prunes everything past the limit at once.
     @discardableResult
     public func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int {
-        try await pool.write { db in
-            // Entries are numbered in arrival order: everything below the keepLatest-th newest id goes.
-            let firstKept: Int64 =
-                keepLatest <= 0
+        // Entries are numbered in arrival order: everything below the keepLatest-th newest id goes.
+        let firstKept: Int64 = try await pool.read { db in
+            keepLatest <= 0
                 ? .max
                 : try Int64.fetchOne(
                     db, sql: "SELECT id FROM requestLog ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [keepLatest - 1]) ?? 0
-            try db.execute(
-                sql: "DELETE FROM requestLog WHERE id < ? OR time < ?", arguments: [firstKept, StoredTime.text(olderThan)])
-            return db.changesCount
+        }
+        let cutoff = StoredTime.text(olderThan)
+        var deleted = 0
+        while true {
+            let chunk = try await pool.write { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM requestLog WHERE id IN (
+                            SELECT id FROM requestLog WHERE id < ? OR time < ? ORDER BY id LIMIT ?)
+                        """,
+                    arguments: [firstKept, cutoff, Self.requestLogPruneChunk])
+                return db.changesCount
+            }
+            deleted += chunk
+            if chunk < Self.requestLogPruneChunk { return deleted }
         }
     }
+
+    /// The most request-log entries one pruning transaction deletes (about 30 ms of write lock).
+    static let requestLogPruneChunk = 2_000
 
     public func appendAudit(_ entry: AuditEntry) async throws {
         try await pool.write { db in

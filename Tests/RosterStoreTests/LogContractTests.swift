@@ -36,6 +36,14 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func pruningPastOneTransactionDeletesEverythingPastTheLimit(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        try await store.appendRequestLog((1...4_500).map { entry($0, org: "a") })  // more than two prune chunks
+        #expect(try await store.pruneRequestLog(keepLatest: 3, olderThan: .distantPast) == 4_497)
+        #expect(try await store.requestLog(RequestLogQuery()).map(\.latencyMicros) == [4_600, 4_599, 4_598])
+    }
+
+    @Test(arguments: StoreFactory.all)
     func pruningKeepsTheNewestAndDropsTheOld(_ factory: StoreFactory) async throws {
         let store = try factory.make()
         try await store.appendRequestLog((1...10).map { entry($0, org: "a") })
