@@ -245,6 +245,7 @@ def clear_request_log(database):
         db.execute("DELETE FROM requestLog")
         db.commit()
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        os.sync()  # write the freed pages back now, not during the next measurement
         return count
     finally:
         db.close()
@@ -315,6 +316,7 @@ def main():
             f"{seeded['teams'][0]['seconds']:.1f} s ({seed_wall:.1f} s for the whole command); "
             f"database {os.path.getsize(database) / 2**20:.0f} MiB")
         samples = write_samples(database, workdir, big_team, 2_000 if quick else 20_000)
+        os.sync()  # the seed's dirty pages go to disk now, not while the first operations are measured
 
         port = free_port()
         server = Server(binary, database, port, workdir, server_core)
@@ -388,9 +390,9 @@ def main():
                 if request_log:
                     cleared = clear_request_log(database)
                     if round_number == 0:
-                        log(f"cleared the request log ({cleared:,} entries) before each log-on server: the first "
-                            "flush of a server prunes past --request-log-keep in one transaction, which is not "
-                            "the steady cost of logging")
+                        log(f"cleared the request log ({cleared:,} entries) before each log-on server: a fresh "
+                            "server's first retention pass prunes everything past --request-log-keep, which is "
+                            "not the steady cost of logging")
                 server = Server(binary, database, free_port(), workdir, server_core, request_log=request_log)
                 servers.append(server)
                 start_seconds.setdefault(request_log, server.startup_seconds)
