@@ -5,7 +5,8 @@ the same server's GET /healthz measured in the same run, plus the scale figures 
 Run it through scripts/bench.sh (which builds the release binary and installs wrk). Steps:
 seed a temporary database with `roster seed`, start `roster serve` pinned to core 0, load it with
 wrk (Lua scripts in Benchmarks/wrk) pinned to core 1, walk an Okta-style import page by page, read
-the server's peak RSS, restart it without the request log, and print one table with the targets.
+the server's peak RSS, compare fresh servers with the request log on and off, and print one table
+with the targets.
 
 Durability is never touched: the server runs exactly as shipped (WAL, synchronous=NORMAL, every
 write committed before it is acknowledged).
@@ -456,7 +457,7 @@ def main():
                      f"{team_ratio:.2f} (p50 {team_p50_ratio:.2f})", "≤ 3", verdict(team_ratio <= 3)])
         rows.append(op_row("GET /Users/{id}, request log on"))
         rows.append(op_row("GET /Users/{id}, request log off"))
-        rows.append([f"GET /Users/{{id}} request log on ÷ off (fresh servers in turn, {rounds} rounds)", "", "", "",
+        rows.append([f"GET /Users/{{id}} request log on ÷ off (fresh servers in turn, {rounds} round{'s' if rounds > 1 else ''})", "", "", "",
                      f"{log_ratio:.2f}", "≥ 0.9",
                      verdict(log_ratio >= 0.9)])
         rows.append([f"serve peak RSS (VmHWM), {members:,} members, under load", "", "", "", f"{load_peak:.0f} MiB",

@@ -15,6 +15,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
     case "${args[$i]}" in
         --binary) binary="${args[$((i + 1))]:-}" ;;
         --binary=*) binary="${args[$i]#--binary=}" ;;
+        -h | --help) exec python3 Benchmarks/bench.py --help ;;
     esac
 done
 
