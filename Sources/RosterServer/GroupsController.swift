@@ -57,44 +57,33 @@ struct GroupsController {
     }
 
     @Sendable func replace(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        let projection = try environment.projection(for: request, kind: .group)
+        let target = try ResourceRequest(request, context: context, kind: .group, environment: environment)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
-        let result = try await ResourceKind.group.reportingNotFound(id: id) {
+        let result = try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.replaceTeam(
-                in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+                in: target.organization, id: target.id, body: body, expectedVersion: target.expectedVersion,
                 actor: environment.actor(for: request))
         }
-        return try await respond(result, status: .ok, request: request, projection: projection, context: context)
+        return try await respond(result, status: .ok, request: request, projection: target.projection, context: context)
     }
 
     @Sendable func patch(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        let projection = try environment.projection(for: request, kind: .group)
+        let target = try ResourceRequest(request, context: context, kind: .group, environment: environment)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
-        let result = try await ResourceKind.group.reportingNotFound(id: id) {
+        let result = try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.patchTeam(
-                in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+                in: target.organization, id: target.id, patch: patch, expectedVersion: target.expectedVersion,
                 actor: environment.actor(for: request))
         }
-        return try await respond(result, status: .ok, request: request, projection: projection, context: context)
+        return try await respond(result, status: .ok, request: request, projection: target.projection, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        try await ResourceKind.group.reportingNotFound(id: id) {
+        let target = try ResourceRequest(request, context: context, kind: .group, environment: environment)
+        try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.deleteTeam(
-                in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: environment.actor(for: request))
         }
         return SCIMResponse.noContent()
     }

@@ -54,46 +54,35 @@ struct UsersController {
     }
 
     @Sendable func replace(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        let projection = try environment.projection(for: request, kind: .user)
+        let target = try ResourceRequest(request, context: context, kind: .user, environment: environment)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
-        let member = try await ResourceKind.user.reportingNotFound(id: id) {
+        let member = try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.replaceMember(
-                in: client.organization, id: id, body: body, expectedVersion: expectedVersion,
+                in: target.organization, id: target.id, body: body, expectedVersion: target.expectedVersion,
                 actor: environment.actor(for: request))
         }
         return SCIMResponse.resource(
-            member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+            member, baseURL: environment.baseURL(for: request), projection: target.projection, context: context)
     }
 
     @Sendable func patch(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        let projection = try environment.projection(for: request, kind: .user)
+        let target = try ResourceRequest(request, context: context, kind: .user, environment: environment)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let patch = try PatchRequest.parse(body, maxOperations: environment.configuration.maxPatchOperations)
-        let member = try await ResourceKind.user.reportingNotFound(id: id) {
+        let member = try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.patchMember(
-                in: client.organization, id: id, patch: patch, expectedVersion: expectedVersion,
+                in: target.organization, id: target.id, patch: patch, expectedVersion: target.expectedVersion,
                 actor: environment.actor(for: request))
         }
         return SCIMResponse.resource(
-            member, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+            member, baseURL: environment.baseURL(for: request), projection: target.projection, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        context.notes?.update { $0.resourceID = id }
-        let expectedVersion = try EntityTag.expectedVersion(ifMatch: request.headers[.ifMatch])
-        try await ResourceKind.user.reportingNotFound(id: id) {
+        let target = try ResourceRequest(request, context: context, kind: .user, environment: environment)
+        try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.deleteMember(
-                in: client.organization, id: id, expectedVersion: expectedVersion, actor: environment.actor(for: request))
+                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: environment.actor(for: request))
         }
         return SCIMResponse.noContent()
     }
