@@ -163,10 +163,7 @@ extension SQLiteStore {
 
     /// The member's rowid and resource (without groups), if it is in the organization.
     static func fetchMember(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(ResourceRow.columns("m", kind: .user)) FROM member AS m WHERE m.id = ? AND m.organizationRowid = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
-        return (row[0], try ResourceRow.resource(row, kind: .user))
+        try ResourceRow.fetch(db, kind: .user, organizationRowid: organizationRowid, id: id)
     }
 
     /// The organization's rowid and the member's rowid and resource, or 404: an id of another

@@ -157,10 +157,7 @@ extension SQLiteStore {
 
     /// The team's rowid and resource (without members), if it is in the organization.
     static func fetchTeam(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(ResourceRow.columns("t", kind: .group)) FROM team AS t WHERE t.id = ? AND t.organizationRowid = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
-        return (row[0], try ResourceRow.resource(row, kind: .group))
+        try ResourceRow.fetch(db, kind: .group, organizationRowid: organizationRowid, id: id)
     }
 
     /// The organization's rowid and the team's rowid and resource, or 404.

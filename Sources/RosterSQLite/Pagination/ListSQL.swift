@@ -19,7 +19,7 @@ struct ListSQL {
     /// - Throws: 400 for a filter or `sortBy` the schemas do not allow (see ``FilterSQL``).
     init(kind: ResourceKind, organizationRowid: Int64, query: ListQuery) throws(SCIMError) {
         self.kind = kind
-        (table, tableName) = kind == .user ? ("m", "member") : ("t", "team")
+        (table, tableName) = ResourceRow.table(kind)
         let translator = FilterSQL(kind: kind, organizationRowid: organizationRowid)
         var condition = SQLFragment.format("\(table).organizationRowid = %@", .value(organizationRowid))
         if let filter = query.filter { condition = .format("%@ AND %@", condition, try translator.condition(filter)) }

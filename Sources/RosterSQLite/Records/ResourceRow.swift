@@ -4,6 +4,21 @@ import SCIM
 /// Turning `member` and `team` rows into ``SCIMResource``s. Rows are read by position: these are
 /// the hot paths (GET by id, list pages), where named lookups and Codable cost several times more.
 enum ResourceRow {
+    /// The alias and table name of a resource kind's rows: `m`/`member` or `t`/`team`.
+    static func table(_ kind: ResourceKind) -> (alias: String, name: String) {
+        kind == .user ? ("m", "member") : ("t", "team")
+    }
+
+    /// The rowid and resource (without members or groups) of the organization's member or team
+    /// `id`, or nil: one cached statement by the unique id, checked against the organization.
+    static func fetch(_ db: Database, kind: ResourceKind, organizationRowid: Int64, id: String) throws -> (Int64, SCIMResource)? {
+        let (alias, name) = table(kind)
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(columns(alias, kind: kind)) FROM \(name) AS \(alias) WHERE \(alias).id = ? AND \(alias).organizationRowid = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id, organizationRowid]) else { return nil }
+        return (row[0], try resource(row, kind: kind))
+    }
+
     /// The columns ``resource(_:kind:)`` reads, for a table aliased `alias`.
     /// Column 6 is a team's member count (NULL for members), column 7 who created the row.
     static func columns(_ alias: String, kind: ResourceKind) -> String {
