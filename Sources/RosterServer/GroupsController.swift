@@ -20,14 +20,7 @@ struct GroupsController {
     }
 
     @Sendable func list(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let parameters = try ListParameters(
-            query: QueryParameters(request.uri.query), kind: .group, configuration: environment.configuration)
-        let page = try await environment.store.teams(organizationID: client.organization.id, query: parameters.query)
-        let body = ListResponse.json(
-            page: page, startIndex: parameters.query.startIndex, baseURL: environment.baseURL(for: request),
-            projection: parameters.projection)
-        return SCIMResponse.json(body, context: context)
+        try await environment.listResponse(request, context: context, kind: .group)
     }
 
     @Sendable func create(_ request: Request, context: SCIMRequestContext) async throws -> Response {

@@ -34,4 +34,23 @@ struct SCIMEnvironment: Sendable {
         guard !(attributes ?? "").isEmpty || !(excluded ?? "").isEmpty else { return nil }
         return try AttributeProjection(attributes: attributes, excludedAttributes: excluded, kind: kind)
     }
+
+    /// One page of the organization's members or teams.
+    func page(of kind: ResourceKind, organizationID: String, query: ListQuery) async throws -> ListPage {
+        switch kind {
+        case .user: try await store.members(organizationID: organizationID, query: query)
+        case .group: try await store.teams(organizationID: organizationID, query: query)
+        }
+    }
+
+    /// `GET /Users` or `GET /Groups`: the query string's filter, sort, page and projection, as a
+    /// ListResponse.
+    func listResponse(_ request: Request, context: SCIMRequestContext, kind: ResourceKind) async throws -> Response {
+        let client = try context.requireClient()
+        let parameters = try ListParameters(query: QueryParameters(request.uri.query), kind: kind, configuration: configuration)
+        let page = try await page(of: kind, organizationID: client.organization.id, query: parameters.query)
+        let body = ListResponse.json(
+            page: page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), projection: parameters.projection)
+        return SCIMResponse.json(body, context: context)
+    }
 }

@@ -49,7 +49,7 @@ struct SearchController {
             query.count = remaining
             let page: ListPage
             do {
-                page = try await list(kind, organizationID: client.organization.id, query: query)
+                page = try await environment.page(of: kind, organizationID: client.organization.id, query: query)
             } catch let error as SCIMError where kinds.count > 1 && error.status == 400 {
                 // A filter on an attribute that one resource type lacks (userName on teams) matches
                 // none of that type; it is an error only when it fits no type at all.
@@ -64,12 +64,5 @@ struct SearchController {
         if failures.count == kinds.count, let first = failures.first { throw first }
         return SCIMResponse.json(
             ListResponse.json(totalResults: totalResults, startIndex: startIndex, resources: resources), context: context)
-    }
-
-    private func list(_ kind: ResourceKind, organizationID: String, query: ListQuery) async throws -> ListPage {
-        switch kind {
-        case .user: try await environment.store.members(organizationID: organizationID, query: query)
-        case .group: try await environment.store.teams(organizationID: organizationID, query: query)
-        }
     }
 }

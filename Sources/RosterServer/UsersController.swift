@@ -18,14 +18,7 @@ struct UsersController {
     }
 
     @Sendable func list(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let parameters = try ListParameters(
-            query: QueryParameters(request.uri.query), kind: .user, configuration: environment.configuration)
-        let page = try await environment.store.members(organizationID: client.organization.id, query: parameters.query)
-        let body = ListResponse.json(
-            page: page, startIndex: parameters.query.startIndex, baseURL: environment.baseURL(for: request),
-            projection: parameters.projection)
-        return SCIMResponse.json(body, context: context)
+        try await environment.listResponse(request, context: context, kind: .user)
     }
 
     @Sendable func create(_ request: Request, context: SCIMRequestContext) async throws -> Response {
