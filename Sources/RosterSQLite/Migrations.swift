@@ -11,6 +11,18 @@ enum Migrations {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        // Cheaper request-log inserts. Entries are numbered in arrival order, so retention finds
+        // the expired ones as a prefix of the id order without a time index. The resource index
+        // takes only entries that name a resource (successful reads are stored without one, see
+        // `RequestLogEntry.storedForm`): an entry per GET landed on a random page of it, and that
+        // page write was most of what logging a GET cost (3.8 page writes per request before).
+        migrator.registerMigration("v2: leaner request-log indexes") { db in
+            try db.execute(sql: """
+                DROP INDEX requestLog_time;
+                DROP INDEX requestLog_resource;
+                CREATE INDEX requestLog_resource ON requestLog(resourceId, id) WHERE resourceId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

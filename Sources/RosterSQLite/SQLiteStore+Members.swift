@@ -22,7 +22,7 @@ extension SQLiteStore {
     }
 
     public func member(organizationID: String, id: String) async throws -> SCIMResource? {
-        try await pool.read { db in
+        try await inline.read { db in
             guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
                 case (let rowid, var member)? = try Self.fetchMember(db, organizationRowid: organizationRowid, id: id)
             else { return nil }

@@ -53,23 +53,27 @@ extension SQLiteStore {
     /// 16 µs each, 22 s in one transaction), and a restart prunes everything past the limit at once.
     @discardableResult
     public func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int {
-        // Entries are numbered in arrival order: everything below the keepLatest-th newest id goes.
+        // Entries are numbered in arrival order, so both rules cut the id order: everything below
+        // the keepLatest-th newest id goes, and so does everything below the first entry young
+        // enough to stay, found by walking from the oldest entry (O(expired entries), no index).
+        let cutoff = StoredTime.text(olderThan)
         let firstKept: Int64 = try await pool.read { db in
-            keepLatest <= 0
-                ? .max
+            let byCount = keepLatest <= 0
+                ? Int64.max
                 : try Int64.fetchOne(
                     db, sql: "SELECT id FROM requestLog ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [keepLatest - 1]) ?? 0
+            let byAge = try Int64.fetchOne(db, sql: """
+                SELECT coalesce((SELECT id FROM requestLog WHERE time >= ? ORDER BY id LIMIT 1),
+                                (SELECT max(id) + 1 FROM requestLog), 0)
+                """, arguments: [cutoff]) ?? 0
+            return min(byCount, byAge)
         }
-        let cutoff = StoredTime.text(olderThan)
         var deleted = 0
         while true {
             let chunk = try await pool.write { db in
                 try db.execute(
-                    sql: """
-                        DELETE FROM requestLog WHERE id IN (
-                            SELECT id FROM requestLog WHERE id < ? OR time < ? ORDER BY id LIMIT ?)
-                        """,
-                    arguments: [firstKept, cutoff, Self.requestLogPruneChunk])
+                    sql: "DELETE FROM requestLog WHERE id IN (SELECT id FROM requestLog WHERE id < ? ORDER BY id LIMIT ?)",
+                    arguments: [firstKept, Self.requestLogPruneChunk])
                 return db.changesCount
             }
             deleted += chunk

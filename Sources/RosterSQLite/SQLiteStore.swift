@@ -16,6 +16,8 @@ import SCIM
 public final class SQLiteStore: Store {
     /// The only connection pool to the file in this process (GRDB's "connect once" rule).
     public let pool: DatabasePool
+    /// Connections for short reads on the request path (see ``InlineReaders``).
+    let inline: InlineReaders
     /// Keyset cursors and totals of recent list pages (see ``CursorCache``).
     let cursors = CursorCache()
     /// The clock for `meta.created`/`lastModified` and key timestamps; injectable for tests.
@@ -39,6 +41,7 @@ public final class SQLiteStore: Store {
     private init(pool: DatabasePool, clock: @escaping @Sendable () -> Date, temporaryPath: String?) throws {
         self.pool = pool
         self.clock = clock
+        self.inline = try InlineReaders(pool: pool, count: max(2, ProcessInfo.processInfo.activeProcessorCount))
         self.temporaryPath = temporaryPath
         try Migrations.migrator.migrate(pool)
     }
@@ -49,7 +52,7 @@ public final class SQLiteStore: Store {
     }
 
     /// The connection setup every Roster database uses (the console's read-only attach included).
-    public static func configuration() -> Configuration {
+    public static func configuration(cacheKibibytes: Int = 32768) -> Configuration {
         var config = Configuration()
         config.label = "roster"
         config.foreignKeysEnabled = true
@@ -61,7 +64,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 32 MB of page cache per connection: the member indexes of a 1M-member database
             // are about 150 MB, and the default 2 MB thrashes on bulk writes.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
             db.add(function: foldFunction)
         }
         return config

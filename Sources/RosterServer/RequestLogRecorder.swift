@@ -117,7 +117,7 @@ public final class RequestLogRecorder: Service, Sendable {
         while start < entries.count {
             let end = min(start + configuration.requestLogBatchSize, entries.count)
             do {
-                try await store.appendRequestLog(Array(entries[start..<end]))
+                try await store.appendRequestLog(entries[start..<end].map(\.storedForm))
             } catch {
                 logger.error(
                     "Could not write request log entries", metadata: ["count": "\(end - start)", "error": "\(error)"])

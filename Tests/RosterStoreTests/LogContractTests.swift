@@ -57,6 +57,15 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func pruningByAgeDropsEveryExpiredEntryWhateverTheCountLimit(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        try await store.appendRequestLog((1...10).map { entry($0, org: "a") })
+        #expect(try await store.pruneRequestLog(keepLatest: 100, olderThan: Date(timeIntervalSince1970: 1_800_000_004)) == 3)
+        #expect(try await store.pruneRequestLog(keepLatest: 100, olderThan: Date(timeIntervalSince1970: 1_900_000_000)) == 7)
+        #expect(try await store.requestLog(RequestLogQuery()).isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.all)
     func auditLogIsNewestFirstPerOrganization(_ factory: StoreFactory) async throws {
         let store = try factory.make()
         let time = Date(timeIntervalSince1970: 1_800_000_000)

@@ -78,9 +78,10 @@ public enum MemberDocument {
     private static func requestLines(
         _ requests: [RequestLogEntry]?, options: ConsoleOptions, now: Date
     ) -> [DocumentLine] {
-        guard let requests else { return [.heading("Recent requests"), .text("Loading…", .dim)] }
-        var lines: [DocumentLine] = [.heading("Recent requests (\(requests.count))")]
-        if requests.isEmpty { lines.append(.text("No request in the log touched this member.", .dim)) }
+        // The store keeps a resource's writes and failed requests under its id, not its reads.
+        guard let requests else { return [.heading("Recent changes and errors"), .text("Loading…", .dim)] }
+        var lines: [DocumentLine] = [.heading("Recent changes and errors (\(requests.count))")]
+        if requests.isEmpty { lines.append(.text("No write or failed request in the log names this member.", .dim)) }
         for (index, entry) in requests.enumerated() {
             let summary = TerminalText.sanitized(entry.summary, notation: options.glyphs.notation)
             lines.append(DocumentLine([

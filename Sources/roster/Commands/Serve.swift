@@ -20,11 +20,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        let sink = LogSink()
+        defer { sink.flush() }
+        LoggingSystem.bootstrap { label in BufferedLogHandler(label: label, sink: sink) }
         let logger = Logger(label: "roster")
         let store = try store.openStore()
         let configuration = try server.configuration()

@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// `roster serve`'s log handler: the same lines as swift-log's `StreamLogHandler`
+/// (`2026-11-30T21:46:41+0000 info roster: [RosterServer] GET /scim/v2/Users/… 200 0.1ms …`),
+/// gathered in memory and written to standard error in one `write` at most every 100 ms.
+///
+/// Why: the server logs one line per SCIM request. Written one by one (a timestamp from the time
+/// zone database and an unbuffered `write` each), the line cost more than the whole request stack
+/// of a static SCIM GET: the benchmark measured 21,300 against 34,500 requests per second without
+/// it. Lines at `warning` and above are written at once, with everything gathered before them.
+/// A crash loses at most the last 100 ms of request lines; the request log in the database is the
+/// durable record.
+struct BufferedLogHandler: LogHandler {
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    let label: String
+    let sink: LogSink
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var line = "\(sink.timestamp()) \(event.level) \(label):"
+        let merged = event.metadata.map { metadata.merging($0) { $1 } } ?? metadata
+        if !merged.isEmpty {
+            line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        line += " [\(event.source)] \(event.message)\n"
+        sink.append(line, urgent: event.level >= .warning)
+    }
+}
+
+/// Where ``BufferedLogHandler``s put their lines: a buffer written to a file descriptor by a timer,
+/// when it grows past 64 KB, for urgent lines, and by ``flush()``.
+final class LogSink: Sendable {
+    private struct State {
+        var pending: [UInt8] = []
+        var second: time_t = -1
+        var stamp = ""
+    }
+
+    private let state = Mutex(State())
+    private let descriptor: Int32
+    private let flusher = Mutex<Task<Void, Never>?>(nil)
+    static let flushInterval: Duration = .milliseconds(100)
+    static let flushSize = 64 * 1024
+
+    init(descriptor: Int32 = STDERR_FILENO) {
+        self.descriptor = descriptor
+        let task = Task.detached { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.flushInterval)
+                self?.flush()
+            }
+        }
+        flusher.withLock { $0 = task }
+    }
+
+    deinit {
+        flusher.withLock { $0?.cancel() }
+    }
+
+    /// Now as `2026-11-30T21:46:41+0000` (UTC), formatted once per second.
+    func timestamp() -> String {
+        let now = time(nil)
+        return state.withLock { state in
+            if state.second != now {
+                var parts = tm()
+                gmtime_r([now], &parts)
+                state.stamp = String(
+                    format: "%04d-%02d-%02dT%02d:%02d:%02d+0000", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                    parts.tm_hour, parts.tm_min, parts.tm_sec)
+                state.second = now
+            }
+            return state.stamp
+        }
+    }
+
+    func append(_ line: String, urgent: Bool) {
+        let full = state.withLock { state in
+            state.pending.append(contentsOf: line.utf8)
+            return state.pending.count >= Self.flushSize
+        }
+        if urgent || full { flush() }
+    }
+
+    /// Writes everything gathered so far. The write happens under the lock so that lines leave in
+    /// the order they came (appenders wait for it, which is rare and short).
+    func flush() {
+        state.withLock { state in
+            var offset = 0
+            while offset < state.pending.count {
+                let written = state.pending[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { break }
+                offset += written
+            }
+            state.pending.removeAll(keepingCapacity: true)
+        }
+    }
+}
