@@ -23,8 +23,7 @@ extension SQLiteStore {
 
     public func member(organizationID: String, id: String) async throws -> SCIMResource? {
         try await inline.read { db in
-            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
-                case (let rowid, var member)? = try Self.fetchMember(db, organizationRowid: organizationRowid, id: id)
+            guard case (let rowid, var member)? = try ResourceRow.fetch(db, kind: .user, organizationID: organizationID, id: id)
             else { return nil }
             member.groups = try Self.groups(db, memberRowid: rowid)
             return member

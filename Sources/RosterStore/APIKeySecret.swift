@@ -31,13 +31,22 @@ public enum APIKeySecret {
 
     /// The visible prefix of a well-formed secret, or nil for anything else (blank, truncated, a
     /// different scheme, stray characters), so malformed input never reaches the database.
+    // Range tests rather than searching the alphabets: every logged request checks its key's shape.
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    private static func isBase62(_ byte: UInt8) -> Bool {
+        isLowerAlphanumeric(byte) || (0x41...0x5A).contains(byte)
+    }
+
     public static func prefix(of secret: String) -> String? {
         let bytes = Array(secret.utf8)
         let scheme = Array(self.scheme.utf8)
         let prefixEnd = scheme.count + prefixLength
         guard bytes.count == prefixEnd + 1 + secretLength, bytes.starts(with: scheme), bytes[prefixEnd] == UInt8(ascii: "_"),
-            bytes[scheme.count..<prefixEnd].allSatisfy(lowerAlphanumerics.contains),
-            bytes[(prefixEnd + 1)...].allSatisfy(base62.contains)
+            bytes[scheme.count..<prefixEnd].allSatisfy(isLowerAlphanumeric),
+            bytes[(prefixEnd + 1)...].allSatisfy(isBase62)
         else { return nil }
         return String(decoding: bytes[..<prefixEnd], as: UTF8.self)
     }

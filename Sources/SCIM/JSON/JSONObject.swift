@@ -23,6 +23,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Appends `key` without looking for it first: for building a representation whose keys the
+    /// caller knows are distinct (rendering a stored resource), where the lookup of the subscript
+    /// setter made building an object quadratic in its size.
+    public mutating func appendNew(_ key: String, _ value: JSONValue) {
+        assert(index(of: key) == nil, "appendNew: '\(key)' is already a member")
+        members.append(Member(key: key, value: value))
+    }
+
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
     public var keys: [String] { members.map(\.key) }

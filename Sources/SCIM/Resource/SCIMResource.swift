@@ -46,24 +46,23 @@ public struct SCIMResource: Sendable, Hashable {
     /// The full SCIM representation, `meta.location` under `baseURL` (e.g. `https://h/scim/v2`).
     public func json(baseURL: String) -> JSONObject {
         var o = JSONObject()
-        var schemas: [JSONValue] = [.string(kind.schema.id)]
-        for ext in kind.extensions where attributes[ext.id] != nil { schemas.append(.string(ext.id)) }
-        o["schemas"] = .array(schemas)
-        o["id"] = .string(id)
-        if let externalId = attributes["externalId"] { o["externalId"] = externalId }
+        let extensions = kind.extensions.filter { attributes[$0.id] != nil }
+        o.appendNew("schemas", .array([.string(kind.schema.id)] + extensions.map { .string($0.id) }))
+        o.appendNew("id", .string(id))
+        if let externalId = attributes["externalId"] { o.appendNew("externalId", externalId) }
         for member in attributes where member.key != "externalId" && !kind.extensions.contains(where: { $0.id == member.key }) {
-            o[member.key] = member.value
+            o.appendNew(member.key, member.value)
         }
         if let members {
-            o["members"] = .array(members.map { $0.json(baseURL: baseURL) })
+            o.appendNew("members", .array(members.map { $0.json(baseURL: baseURL) }))
         }
         if let groups, !groups.isEmpty {
-            o["groups"] = .array(groups.map { $0.json(baseURL: baseURL) })
+            o.appendNew("groups", .array(groups.map { $0.json(baseURL: baseURL) }))
         }
-        for ext in kind.extensions {
-            if let value = attributes[ext.id] { o[ext.id] = value }
+        for ext in extensions {
+            if let value = attributes[ext.id] { o.appendNew(ext.id, value) }
         }
-        o["meta"] = meta.json(resourceType: kind.rawValue, location: "\(baseURL)\(kind.endpoint)/\(id)")
+        o.appendNew("meta", meta.json(resourceType: kind.rawValue, location: "\(baseURL)\(kind.endpoint)/\(id)"))
         return o
     }
 }
@@ -110,10 +109,10 @@ public struct MemberRef: Sendable, Hashable {
 
     public func json(baseURL: String) -> JSONValue {
         var o = JSONObject()
-        o["value"] = .string(value)
-        o["$ref"] = .string("\(baseURL)/Users/\(value)")
-        if let display { o["display"] = .string(display) }
-        o["type"] = "User"
+        o.appendNew("value", .string(value))
+        o.appendNew("$ref", .string("\(baseURL)/Users/\(value)"))
+        if let display { o.appendNew("display", .string(display)) }
+        o.appendNew("type", "User")
         return .object(o)
     }
 }
@@ -130,10 +129,10 @@ public struct GroupRef: Sendable, Hashable {
 
     public func json(baseURL: String) -> JSONValue {
         var o = JSONObject()
-        o["value"] = .string(value)
-        o["$ref"] = .string("\(baseURL)/Groups/\(value)")
-        if let display { o["display"] = .string(display) }
-        o["type"] = "direct"
+        o.appendNew("value", .string(value))
+        o.appendNew("$ref", .string("\(baseURL)/Groups/\(value)"))
+        if let display { o.appendNew("display", .string(display)) }
+        o.appendNew("type", "direct")
         return .object(o)
     }
 }
