@@ -80,6 +80,11 @@ extension String {
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         let a = utf8
         let b = other.utf8
+        // Most lookups compare different names: when both start with ASCII that differs after
+        // folding, their Unicode lowercasings differ too (ASCII lowercases to itself or its letter).
+        if let x = a.first, let y = b.first, x < 0x80, y < 0x80, Self.asciiLower(x) != Self.asciiLower(y) {
+            return false
+        }
         if a.count == b.count {
             var ascii = true
             for (x, y) in zip(a, b) where x != y {
@@ -95,5 +100,9 @@ extension String {
             return false
         }
         return lowercased() == other.lowercased()
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }
