@@ -36,6 +36,29 @@ extension SQLiteStore {
         }
     }
 
+    public func readTeam<Rendered: Sendable>(
+        organizationID: String, id: String, render: @Sendable (SCIMResource, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered? {
+        try await pool.read { db in
+            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
+                let (rowid, team) = try Self.fetchTeam(db, organizationRowid: organizationRowid, id: id)
+            else { return nil }
+            return try render(team, TeamMemberRows(db: db, rowids: [team.id: rowid]))
+        }
+    }
+
+    public func readTeams<Rendered: Sendable>(
+        organizationID: String, query: ListQuery, render: @Sendable (ListPage, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered {
+        try await pool.read { db in
+            let (total, rows) = try self.listRows(db, kind: .group, organizationID: organizationID, query: query)
+            let resources = try rows.map { try ResourceRow.resource($0, kind: .group) }
+            var rowids: [String: Int64] = [:]
+            for (resource, row) in zip(resources, rows) { rowids[resource.id] = row[0] }
+            return try render(ListPage(totalResults: total, resources: resources), TeamMemberRows(db: db, rowids: rowids))
+        }
+    }
+
     public func replaceTeam(
         organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
     ) async throws -> TeamWriteResult {
@@ -172,12 +195,20 @@ extension SQLiteStore {
 
     /// All members of a team in one query, in the order they were created.
     static func members(_ db: Database, teamRowid: Int64) throws -> [MemberRef] {
+        var members: [MemberRef] = []
+        try forEachMember(db, teamRowid: teamRowid) { members.append($0) }
+        return members
+    }
+
+    /// Each member of a team, in the order they were created, one row at a time.
+    static func forEachMember(_ db: Database, teamRowid: Int64, _ visit: (MemberRef) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: """
             SELECT mm.id, tm.display FROM teamMembership AS tm
             JOIN member AS mm ON mm.rowid = tm.memberRowid
             WHERE tm.teamRowid = ? ORDER BY tm.memberRowid
             """)
-        return try Row.fetchAll(statement, arguments: [teamRowid]).map { MemberRef(value: $0[0], display: $0[1]) }
+        let rows = try Row.fetchCursor(statement, arguments: [teamRowid])
+        while let row = try rows.next() { try visit(MemberRef(value: row[0], display: row[1])) }
     }
 
     /// The members of several teams (a list page) in one query, by team rowid.
@@ -193,5 +224,17 @@ extension SQLiteStore {
             members[row[0], default: []].append(MemberRef(value: row[1], display: row[2]))
         }
         return members
+    }
+}
+
+/// The members of the teams one read loaded, read from that read's connection.
+private struct TeamMemberRows: TeamMemberReader {
+    let db: Database
+    /// The loaded teams' rowids by id.
+    let rowids: [String: Int64]
+
+    func forEachMember(ofTeam id: String, _ visit: (MemberRef) throws -> Void) throws {
+        guard let rowid = rowids[id] else { return }
+        try SQLiteStore.forEachMember(db, teamRowid: rowid, visit)
     }
 }

@@ -36,17 +36,16 @@ struct GroupsController {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
         context.notes?.update { $0.resourceID = id }
-        let projection = try environment.projection(for: request, kind: .group)
+        // Members are written from the store's rows straight into the body (a team can have 100,000).
         guard
-            let team = try await environment.store.team(
-                organizationID: client.organization.id, id: id, includeMembers: projection?.wantsMembers ?? true)
+            let response = try await SCIMResponse.team(
+                id: id, organizationID: client.organization.id, store: environment.store,
+                baseURL: environment.baseURL(for: request), projection: environment.projection(for: request, kind: .group),
+                ifNoneMatch: request.headers[.ifNoneMatch], context: context)
         else {
             throw SCIMError.notFound(ResourceKind.group.notFoundDetail(id: id))
         }
-        if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], version: team.meta.version) {
-            return SCIMResponse.notModified(etag: team.meta.etag)
-        }
-        return SCIMResponse.resource(team, baseURL: environment.baseURL(for: request), projection: projection, context: context)
+        return response
     }
 
     @Sendable func replace(_ request: Request, context: SCIMRequestContext) async throws -> Response {

@@ -48,6 +48,12 @@ struct SCIMEnvironment: Sendable {
     func listResponse(_ request: Request, context: SCIMRequestContext, kind: ResourceKind) async throws -> Response {
         let client = try context.requireClient()
         let parameters = try ListParameters(query: QueryParameters(request.uri.query), kind: kind, configuration: configuration)
+        if kind == .group {
+            // Teams' members are written from the store's rows straight into the body.
+            return try await SCIMResponse.teamList(
+                organizationID: client.organization.id, query: parameters.query, store: store, baseURL: baseURL(for: request),
+                projection: parameters.projection, context: context)
+        }
         let page = try await page(of: kind, organizationID: client.organization.id, query: parameters.query)
         let body = ListResponse.json(
             page: page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), projection: parameters.projection)

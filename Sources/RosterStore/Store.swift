@@ -74,6 +74,17 @@ public protocol Store: Sendable {
     /// Deletes the team; its members stay.
     func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
     func teams(organizationID: String, query: ListQuery) async throws -> ListPage
+    /// The team, handed to `render` with a reader of its members, in one read: `render` writes the
+    /// members where it wants them (response bytes) row by row instead of loading them all, and they
+    /// are the members of the version it sees. Nil when the organization has no such team.
+    func readTeam<Rendered: Sendable>(
+        organizationID: String, id: String, render: @Sendable (SCIMResource, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered?
+    /// A page of teams (as ``teams(organizationID:query:)`` without members, whatever
+    /// `query.includeMembers` says), handed to `render` with a reader of their members, in one read.
+    func readTeams<Rendered: Sendable>(
+        organizationID: String, query: ListQuery, render: @Sendable (ListPage, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered
     /// A page of a team's members, in a stable order, for browsing big teams.
     func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef]
 

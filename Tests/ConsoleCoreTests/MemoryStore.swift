@@ -213,6 +213,21 @@ actor MemoryStore: Store {
         return ListPage(totalResults: all.count, resources: all)
     }
 
+    func readTeam<Rendered: Sendable>(
+        organizationID: String, id: String, render: @Sendable (SCIMResource, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered? {
+        guard let team = try await team(organizationID: organizationID, id: id, includeMembers: false) else { return nil }
+        return try render(team, MemoryTeamMembers(members: [id: teams[id]?.members ?? []]))
+    }
+
+    func readTeams<Rendered: Sendable>(
+        organizationID: String, query: ListQuery, render: @Sendable (ListPage, any TeamMemberReader) throws -> Rendered
+    ) async throws -> Rendered {
+        let page = try await teams(organizationID: organizationID, query: query)
+        let members = Dictionary(uniqueKeysWithValues: page.resources.map { ($0.id, teams[$0.id]?.members ?? []) })
+        return try render(page, MemoryTeamMembers(members: members))
+    }
+
     func teamMembers(organizationID: String, teamID: String, offset: Int, limit: Int) async throws -> [MemberRef] {
         guard teamOrg[teamID] == organizationID, let stored = teams[teamID] else { return [] }
         return Array(stored.members.dropFirst(offset).prefix(limit))
@@ -227,4 +242,13 @@ actor MemoryStore: Store {
     func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int { throw unused("pruneRequestLog") }
     func appendAudit(_ entry: AuditEntry) async throws { audit.append(entry) }
     func auditLog(organizationID: String?, limit: Int) async throws -> [AuditEntry] { Array(audit.suffix(limit)) }
+}
+
+/// The members of the teams a `MemoryStore` read handed out, copied at that read.
+private struct MemoryTeamMembers: TeamMemberReader {
+    let members: [String: [MemberRef]]
+
+    func forEachMember(ofTeam id: String, _ visit: (MemberRef) throws -> Void) throws {
+        for member in members[id] ?? [] { try visit(member) }
+    }
 }
