@@ -72,13 +72,25 @@ extension SQLiteStore {
     }
 
     public func members(organizationID: String, query: ListQuery) async throws -> ListPage {
-        try await pool.read { db in
+        let read: @Sendable (Database) throws -> ListPage = { db in
             let (total, rows) = try self.listRows(db, kind: .user, organizationID: organizationID, query: query)
             var resources = try rows.map { try ResourceRow.resource($0, kind: .user) }
             let groups = try Self.groups(db, memberRowids: rows.map { $0[0] })
             for (index, row) in rows.enumerated() { resources[index].groups = groups[row[0], default: []] }
             return ListPage(totalResults: total, resources: resources)
         }
+        // Only the lookups bounded by a unique index run inline; a filter that scans could hold
+        // the calling thread for seconds.
+        return Self.isIndexedLookup(query.filter) ? try await inline.read(read) : try await pool.read(read)
+    }
+
+    /// Whether a filter is one of the lookups provisioning clients make before every write
+    /// (`userName eq "…"`, `externalId eq "…"`, `id eq "…"`): one probe of a member index.
+    static func isIndexedLookup(_ filter: Filter?) -> Bool {
+        guard case .compare(let path, .eq, _)? = filter, path.subAttribute == nil,
+            path.schema == nil || path.schema == CoreSchemas.user.id
+        else { return false }
+        return ["username", "externalid", "id"].contains(path.attribute.lowercased())
     }
 
     public func members(organizationID: String, ids: [String]) async throws -> [SCIMResource] {

@@ -53,9 +53,10 @@ extension SQLiteStore {
     /// 16 µs each, 22 s in one transaction), and a restart prunes everything past the limit at once.
     @discardableResult
     public func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int {
-        // Entries are numbered in arrival order, so both rules cut the id order: everything below
-        // the keepLatest-th newest id goes, and so does everything below the first entry young
-        // enough to stay, found by walking from the oldest entry (O(expired entries), no index).
+        // Entries are numbered in arrival order, so both rules cut the id order, and an entry goes
+        // when either rule drops it: everything below the keepLatest-th newest id, and everything
+        // below the first entry young enough to stay (found by walking from the oldest entry:
+        // O(expired entries), no time index).
         let cutoff = StoredTime.text(olderThan)
         let firstKept: Int64 = try await pool.read { db in
             let byCount = keepLatest <= 0
@@ -66,7 +67,7 @@ extension SQLiteStore {
                 SELECT coalesce((SELECT id FROM requestLog WHERE time >= ? ORDER BY id LIMIT 1),
                                 (SELECT max(id) + 1 FROM requestLog), 0)
                 """, arguments: [cutoff]) ?? 0
-            return min(byCount, byAge)
+            return max(byCount, byAge)
         }
         var deleted = 0
         while true {
