@@ -21,7 +21,7 @@ final class InlineReaders: Sendable {
 
     /// Opens `count` read-only connections to the pool's file.
     init(pool: DatabasePool, count: Int) throws {
-        var configuration = SQLiteStore.configuration(cacheKibibytes: Self.cacheKibibytes)
+        var configuration = SQLiteStore.configuration(readerCacheKibibytes: Self.cacheKibibytes)
         configuration.readonly = true
         configuration.label = "roster.inline"
         var connections: [DatabaseQueue] = []

@@ -52,7 +52,7 @@ public final class SQLiteStore: Store {
     }
 
     /// The connection setup every Roster database uses (the console's read-only attach included).
-    public static func configuration(cacheKibibytes: Int = 32768) -> Configuration {
+    public static func configuration(readerCacheKibibytes: Int = 8192) -> Configuration {
         var config = Configuration()
         config.label = "roster"
         config.foreignKeysEnabled = true
@@ -62,9 +62,12 @@ public final class SQLiteStore: Store {
         // for, up front rather than on a read-to-write upgrade that could fail at once.)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // 32 MB of page cache per connection: the member indexes of a 1M-member database
-            // are about 150 MB, and the default 2 MB thrashes on bulk writes.
-            try db.execute(sql: "PRAGMA cache_size = -\(cacheKibibytes)")
+            // Page cache: 32 MB for the writer, whose bulk writes (seeding, big teams) thrash in
+            // the default 2 MB over the ~150 MB of member indexes of a 1M-member database; less
+            // for each reader, whose lookups mostly miss anyway and are served by the OS page
+            // cache. Every connection's cache counts in the server's memory: six readers at
+            // 32 MB each could alone pass the 150 MB the server is meant to stay under.
+            try db.execute(sql: "PRAGMA cache_size = -\(db.configuration.readonly ? readerCacheKibibytes : 32768)")
             db.add(function: foldFunction)
         }
         return config

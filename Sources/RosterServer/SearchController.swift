@@ -20,8 +20,15 @@ struct SearchController {
         try await search(request, context: context, kinds: [.user])
     }
 
+    /// Teams alone are written like `GET /Groups`: members straight from the store's rows, so a
+    /// search that returns a 100,000-member team builds no tree of it.
     @Sendable func searchTeams(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        try await search(request, context: context, kinds: [.group])
+        let client = try context.requireClient()
+        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
+        let parameters = try ListParameters(searchRequest: body, kind: .group, configuration: environment.configuration)
+        return try await SCIMResponse.teamList(
+            organizationID: client.organization.id, query: parameters.query, store: environment.store,
+            baseURL: environment.baseURL(for: request), projection: parameters.projection, context: context)
     }
 
     /// The root search covers members, then teams, as one list paged across both.

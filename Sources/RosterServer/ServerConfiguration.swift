@@ -45,7 +45,9 @@ public struct ServerConfiguration: Sendable {
     public var requestLogEnabled: Bool
     /// How often recorded requests are written to the store (one transaction per batch).
     public var requestLogFlushInterval: Duration
-    /// Most entries written in one transaction.
+    /// Most entries written in one transaction. Small, so that a flush leaves the core between
+    /// transactions: with 256, a lookup arriving during a flush on a busy core waited for all of
+    /// it (one-connection `userName eq` p99 2 ms with the log on against 0.6 ms without; 1 ms with 32).
     public var requestLogBatchSize: Int
     /// Request and response bodies longer than this are truncated in the log, with a marker.
     public var requestLogBodyLimit: Int
@@ -72,7 +74,7 @@ public struct ServerConfiguration: Sendable {
         keyUseFlushInterval: Duration = .seconds(5),
         requestLogEnabled: Bool = true,
         requestLogFlushInterval: Duration = .milliseconds(100),
-        requestLogBatchSize: Int = 256,
+        requestLogBatchSize: Int = 32,
         requestLogBodyLimit: Int = 64 << 10,
         requestLogKeepLatest: Int = 100_000,
         requestLogMaxAge: TimeInterval = 30 * 86_400,
