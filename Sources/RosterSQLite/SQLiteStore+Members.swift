@@ -63,9 +63,15 @@ extension SQLiteStore {
     }
 
     public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+        let now = timestamp()
         try await pool.write { db in
             let (_, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            // Its teams lose a member: their representations, and so their versions, change.
+            try db.cachedStatement(sql: """
+                UPDATE team SET version = version + 1, lastModified = ?
+                WHERE rowid IN (SELECT teamRowid FROM teamMembership WHERE memberRowid = ?)
+                """).execute(arguments: [now.text, rowid])
             // Memberships and email rows go with it (ON DELETE CASCADE); triggers fix the counters.
             try db.cachedStatement(sql: "DELETE FROM member WHERE rowid = ?").execute(arguments: [rowid])
         }

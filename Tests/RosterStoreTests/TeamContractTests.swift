@@ -18,6 +18,26 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func deletingAMemberChangesTheVersionOfItsTeamsOnly(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let (org, ids) = try await seeded(store, members: 2)
+        let joined = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Sales"), members: memberRefs([ids[0], ids[1]]), actor: okta)
+        let other = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Ops"), members: memberRefs([ids[1]]), actor: okta)
+
+        try await store.deleteMember(organizationID: org.id, id: ids[0], expectedVersion: nil, actor: okta)
+
+        // Its team's member list changed, so must its ETag (a client's If-Match on the old one must fail).
+        let after = try #require(try await store.team(organizationID: org.id, id: joined.team.id, includeMembers: true))
+        #expect(after.members?.map(\.value) == [ids[1]])
+        #expect(after.meta.version == joined.team.meta.version + 1)
+        #expect(after.meta.lastModified >= joined.team.meta.lastModified)
+        let untouched = try #require(try await store.team(organizationID: org.id, id: other.team.id, includeMembers: false))
+        #expect(untouched.meta.version == other.team.meta.version)
+    }
+
+    @Test(arguments: StoreFactory.all)
     func createReadReplaceDelete(_ factory: StoreFactory) async throws {
         let store = try factory.make()
         let (org, ids) = try await seeded(store, members: 3)
