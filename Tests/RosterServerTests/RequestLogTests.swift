@@ -68,6 +68,34 @@ import Synchronization
         }
     }
 
+    @Test func successfulReadsAreStoredWithoutBodyOrResourceButPublishedWhole() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client, requestLog async throws in
+            let recorder = try #require(requestLog)
+            let live = recorder.subscribe()
+            let created = try await client.post("Users", OktaBodies.user("jane@acme.com", givenName: "Jane"))
+            let id = try #require(created.json?["id"]?.stringValue)
+            _ = try await client.get("Users/\(id)")
+            _ = try await client.get("Users/no-such-id")
+
+            var iterator = live.makeAsyncIterator()
+            var published: [RequestLogEntry] = []
+            for _ in 0..<3 { published.append(try #require(await iterator.next())) }
+            #expect(published[1].responseBody.contains("\"userName\":\"jane@acme.com\""), "the live feed has the body")
+            #expect(published[1].resourceID == id)
+
+            await recorder.flush()
+            let stored = try await server.store.requestLog(RequestLogQuery(limit: 10)).reversed().map { $0 }
+            #expect(stored.map(\.status) == [201, 200, 404])
+            #expect(stored[0].responseBody.contains("\"userName\"") && stored[0].resourceID == id, "writes are kept whole")
+            #expect(stored[1].responseBody.isEmpty && stored[1].resourceID == nil, "a successful read is stored lean")
+            #expect(stored[1].summary == published[1].summary)
+            #expect(stored[2].responseBody.contains("\"status\":\"404\""), "a failed read keeps its error body")
+            // A member's history in the store: its writes and failures, not its reads.
+            #expect(try await server.store.requestLog(RequestLogQuery(resourceID: id)).map(\.status) == [201])
+        }
+    }
+
     @Test func longBodiesAreTruncated() async throws {
         let server = try await TestServer.make(configuration: ServerConfiguration(port: 0, requestLogBodyLimit: 200))
         try await server.run { client, requestLog async throws in

@@ -25,6 +25,22 @@ import Testing
         return (store, org, members)
     }
 
+    @Test(arguments: StoreFactory.all)
+    func totalsAreExactWhetherOrNotTheFirstPageHoldsEveryMatch(_ factory: StoreFactory) async throws {
+        let (store, org, members) = try await seeded(factory)
+        let inactive = try filter("active eq false")  // u00, u03, … u24: 9 members
+        for (startIndex, count, rows) in [(1, 100, 9), (1, 9, 9), (1, 4, 4), (5, 100, 5), (1, 0, 0), (10, 5, 0)] {
+            let page = try await store.members(
+                organizationID: org.id, query: ListQuery(filter: inactive, startIndex: startIndex, count: count))
+            #expect(page.totalResults == 9, "startIndex \(startIndex), count \(count)")
+            #expect(page.resources.count == rows, "startIndex \(startIndex), count \(count)")
+        }
+        let one = try await store.members(organizationID: org.id, query: ListQuery(filter: try filter("userName eq \"u07\"")))
+        #expect(one.totalResults == 1 && one.resources.map(\.id) == [members[7].id])
+        let none = try await store.members(organizationID: org.id, query: ListQuery(filter: try filter("userName eq \"nobody\"")))
+        #expect(none.totalResults == 0 && none.resources.isEmpty)
+    }
+
     private func walk(_ store: any Store, _ org: Organization, _ query: ListQuery, pageSize: Int) async throws -> [String] {
         var ids: [String] = []
         var query = query

@@ -8,7 +8,8 @@ extension SQLiteStore {
     /// organization has no rows.
     ///
     /// A page that continues where a recent one ended seeks (see ``CursorCache``); totals come
-    /// from the organization's counters when unfiltered, else from `count(*)` once per generation.
+    /// from the organization's counters when unfiltered, from a first page that is not full, else
+    /// from `count(*)` once per generation.
     func listRows(_ db: Database, kind: ResourceKind, organizationID: String, query: ListQuery) throws -> (total: Int, rows: [Row]) {
         let organization = try db.cachedStatement(
             sql: "SELECT rowid, \(kind == .user ? "memberCount" : "teamCount"), generation FROM organization WHERE id = ?")
@@ -20,28 +21,45 @@ extension SQLiteStore {
             kind: kind, organizationID: organizationID, filter: query.filter, sortBy: query.sortBy?.description.lowercased(),
             descending: list.descending)
 
-        let total: Int
-        if query.filter == nil {
-            total = counts[1]
-        } else if let cached = cursors.total(cacheQuery, generation: generation) {
-            total = cached
-        } else {
-            total = try Int.fetchOne(statement(db, list.count.sql), arguments: list.count.statementArguments) ?? 0
-            cursors.remember(total: total, for: cacheQuery, generation: generation)
-        }
         let startIndex = max(query.startIndex, 1)
         let count = max(query.count, 0)
-        guard count > 0, startIndex <= total else { return (total, []) }
+        var total: Int? = query.filter == nil ? counts[1] : cursors.total(cacheQuery, generation: generation)
 
-        let cursor = list.sort.seekable && startIndex > 1 ? cursors.cursor(cacheQuery, startIndex: startIndex, generation: generation) : nil
-        let page = list.page(startIndex: startIndex, limit: count, after: cursor)
-        let rows = try Row.fetchAll(statement(db, page.sql), arguments: page.statementArguments)
+        // A first page that holds fewer rows than asked for holds the whole result, and so counts
+        // it: Okta's lookups (`userName eq "…"`, one row or none) cost one query instead of two.
+        var firstPage: [Row]?
+        if total == nil, startIndex == 1, count > 0 {
+            let page = list.page(startIndex: 1, limit: count, after: nil)
+            let rows = try Row.fetchAll(statement(db, page.sql), arguments: page.statementArguments)
+            // (Not remembered: it is as cheap to count again, and a million one-off lookups would
+            // push the totals of real paged listings out of the cache.)
+            if rows.count < count { total = rows.count }
+            firstPage = rows
+        }
+        let known: Int
+        if let total {
+            known = total
+        } else {
+            known = try Int.fetchOne(statement(db, list.count.sql), arguments: list.count.statementArguments) ?? 0
+            cursors.remember(total: known, for: cacheQuery, generation: generation)
+        }
+        guard count > 0, startIndex <= known else { return (known, []) }
+
+        let rows: [Row]
+        if let firstPage {
+            rows = firstPage
+        } else {
+            let cursor = list.sort.seekable && startIndex > 1
+                ? cursors.cursor(cacheQuery, startIndex: startIndex, generation: generation) : nil
+            let page = list.page(startIndex: startIndex, limit: count, after: cursor)
+            rows = try Row.fetchAll(statement(db, page.sql), arguments: page.statementArguments)
+        }
         if list.sort.seekable, rows.count == count, let last = rows.last {
             cursors.remember(
                 CursorCache.Cursor(generation: generation, sortKey: last[ResourceRow.columnCount], rowid: last[0]), for: cacheQuery,
                 startIndex: startIndex + rows.count)
         }
-        return (total, rows)
+        return (known, rows)
     }
 
     /// A prepared statement, cached per connection when its text is of the short, recurring kind
