@@ -69,10 +69,12 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["SCIM", "RosterStore"], swiftSettings: swiftSettings),
         // The console in a real terminal: curses screen, key decoding, the poll loop on the main thread, signals, the
         // live request-log tail (PRAGMA data_version). The only target that imports CNCurses.
+        // Restores the terminal when the console crashes (a signal handler, so C).
+        .target(name: "CTerminalGuard"),
         .target(
             name: "ConsoleTerminal",
             dependencies: [
-                "CNCurses", "ConsoleCore", "RosterStore", "SCIM",
+                "CNCurses", "CTerminalGuard", "ConsoleCore", "RosterStore", "SCIM",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,4 +1,5 @@
 import CNCurses
+import CTerminalGuard
 import ConsoleCore
 import Foundation
 
@@ -22,6 +23,8 @@ final class CursesScreen {
     /// no echo, keypad decoding, non-blocking reads, a 25 ms Escape delay, and the colours `colorMode` allows.
     /// The locale must already be set (`TerminalLocale.adopt()`).
     init(colorMode: ColorMode, environment: [String: String]) throws {
+        // Before curses changes anything: the settings a crash handler puts back.
+        _ = terminal_guard_install(1)
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
             throw TerminalError("cannot open the terminal: \(String(cString: strerror(errno)))")
         }

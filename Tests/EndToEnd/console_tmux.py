@@ -267,6 +267,29 @@ def small_session(roster, workdir):
         term.close()
 
 
+def crash_session(roster, workdir):
+    """A crash (here a SIGSEGV) gives the terminal back: cooked mode, echo, the normal screen."""
+    db, _ = setup(roster, workdir, "crash")
+    stty_path = os.path.join(workdir, "crash.stty")
+    command = (f"SWIFT_BACKTRACE=enable=no {shlex.quote(roster)} --database {shlex.quote(db)} --port {free_port()}; "
+               f"stty -a > {shlex.quote(stty_path)}.part; mv {shlex.quote(stty_path)}.part {shlex.quote(stty_path)}; sleep 30")
+    term = Terminal("crash", command, 100, 30, workdir)
+    try:
+        term.wait_text("Members")
+        assert term.tmux("display-message", "-p", "-t", "crash", "#{alternate_on}").stdout.strip() == "1"
+        os.kill(term.roster_pid(), signal.SIGSEGV)
+        deadline = time.monotonic() + TIMEOUT
+        while not os.path.exists(stty_path):
+            assert time.monotonic() < deadline, f"the console did not exit after SIGSEGV; screen:\n{term.screen()}"
+            time.sleep(0.05)
+        settings = open(stty_path).read().split()
+        assert "icanon" in settings and "echo" in settings, f"terminal left raw: {settings}"
+        assert term.tmux("display-message", "-p", "-t", "crash", "#{alternate_on}").stdout.strip() == "0"
+        print("ok: a crash (SIGSEGV) leaves the terminal in cooked mode with echo, on the normal screen")
+    finally:
+        term.close()
+
+
 def attach_session(roster, workdir):
     db, key = setup(roster, workdir, "attach")
     port = free_port()
@@ -306,6 +329,7 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         console_session(roster, workdir)
         small_session(roster, workdir)
+        crash_session(roster, workdir)
         attach_session(roster, workdir)
 
 
