@@ -229,7 +229,7 @@ tmux -L "$sock" send-keys -t ui -l "王小明"
 keys Enter
 wait_for "› 王小明@acme.example"
 keys Enter
-shoot member-detail "Members › 王小明@acme.example" "Teams (1)" "Recent requests"
+shoot member-detail "Members › 王小明@acme.example" "Teams (1)" "Recent changes and errors"
 keys Escape
 
 keys 2
