@@ -12,14 +12,22 @@ import Synchronization
 /// The request log: every request under /scim/v2 recorded, secrets redacted, published live,
 /// written to the store in batches.
 @Suite struct RequestLogTests {
-    @Test func entriesAreRecordedRedactedAndPublished() async throws {
-        let server = try await TestServer.make()
+    /// Runs `test` on a server with the request log on, a live subscription, and Jane created (her id).
+    private func withJane(
+        _ server: TestServer,
+        _ test: @Sendable (SCIMClient, RequestLogRecorder, AsyncStream<RequestLogEntry>, String) async throws -> Void
+    ) async throws {
         try await server.run { client, requestLog async throws in
             let recorder = try #require(requestLog)
             let live = recorder.subscribe()
-
             let created = try await client.post("Users", OktaBodies.user("jane@acme.com", givenName: "Jane"))
-            let id = try #require(created.json?["id"]?.stringValue)
+            try await test(client, recorder, live, try #require(created.json?["id"]?.stringValue))
+        }
+    }
+
+    @Test func entriesAreRecordedRedactedAndPublished() async throws {
+        let server = try await TestServer.make()
+        try await withJane(server) { client, recorder, live, id async throws in
             _ = try await client.get("Users?filter=\(OktaBodies.encoded("userName eq \"jane@acme.com\""))")
             _ = try await client.patch(
                 "Users/\(id)", OktaBodies.patch([["op": "replace", "path": "password", "value": "s3cret-sync"]]))
@@ -70,11 +78,7 @@ import Synchronization
 
     @Test func successfulReadsAreStoredWithoutBodyOrResourceButPublishedWhole() async throws {
         let server = try await TestServer.make()
-        try await server.run { client, requestLog async throws in
-            let recorder = try #require(requestLog)
-            let live = recorder.subscribe()
-            let created = try await client.post("Users", OktaBodies.user("jane@acme.com", givenName: "Jane"))
-            let id = try #require(created.json?["id"]?.stringValue)
+        try await withJane(server) { client, recorder, live, id async throws in
             _ = try await client.get("Users/\(id)")
             _ = try await client.get("Users/no-such-id")
 
