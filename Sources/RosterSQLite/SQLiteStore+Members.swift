@@ -30,6 +30,25 @@ extension SQLiteStore {
         }
     }
 
+    public func storedMember(organizationID: String, id: String) async throws -> StoredMember? {
+        try await inline.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.storedMemberSQL), arguments: [id, organizationID])
+            else { return nil }
+            return StoredMember(
+                id: row[1], attributesJSON: row[2], hasEnterpriseExtension: row[7], created: row[3], lastModified: row[4],
+                version: row[5], userName: row[6], groups: try Self.groups(db, memberRowid: row[0]))
+        }
+    }
+
+    /// ``storedMember(organizationID:id:)``: by the member's id and the organization's public id.
+    /// Whether the enterprise extension is present is asked of SQLite's JSON reader.
+    static let storedMemberSQL = """
+        SELECT m.rowid, m.id, m.attributes, m.createdAt, m.lastModified, m.version, m.userName,
+            json_type(m.attributes, '$."\(CoreSchemas.enterpriseUser.id)"') IS NOT NULL
+        FROM member AS m JOIN organization AS o ON o.rowid = m.organizationRowid
+        WHERE m.id = ? AND o.id = ?
+        """
+
     public func replaceMember(
         organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
     ) async throws -> SCIMResource {

@@ -34,6 +34,19 @@ enum SCIMResponse {
         return json(.object(representation), status: status, headers: headers, context: context)
     }
 
+    /// A member rendered from its stored text (``StoredMember``), with its `ETag`. The request log
+    /// gets the body and, for its summary, the `userName` alone.
+    static func storedMember(_ member: StoredMember, baseURL: String, context: SCIMRequestContext) -> Response {
+        let buffer = ByteBuffer(bytes: member.json(baseURL: baseURL))
+        context.notes?.update {
+            $0.resourceID = member.id
+            $0.responseBody = buffer
+            $0.responseJSON = ["userName": .string(member.userName)]
+        }
+        return Response(
+            status: .ok, headers: [.eTag: member.etag, .contentType: contentType], body: .init(byteBuffer: buffer))
+    }
+
     /// A SCIM error body (RFC 7644 §3.12). A 401 carries the `WWW-Authenticate` challenge.
     static func error(_ error: SCIMError, headers: HTTPFields = [:], context: SCIMRequestContext) -> Response {
         var headers = headers

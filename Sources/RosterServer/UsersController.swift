@@ -36,6 +36,16 @@ struct UsersController {
         let id = try context.parameters.require("id")
         context.notes?.update { $0.resourceID = id }
         let projection = try environment.projection(for: request, kind: .user)
+        if projection == nil {
+            // The common case (Okta's look-up before a write): the stored text, spliced.
+            guard let member = try await environment.store.storedMember(organizationID: client.organization.id, id: id) else {
+                throw SCIMError.notFound(ResourceKind.user.notFoundDetail(id: id))
+            }
+            if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], version: member.version) {
+                return SCIMResponse.notModified(etag: member.etag)
+            }
+            return SCIMResponse.storedMember(member, baseURL: environment.baseURL(for: request), context: context)
+        }
         guard let member = try await environment.store.member(organizationID: client.organization.id, id: id) else {
             throw SCIMError.notFound(ResourceKind.user.notFoundDetail(id: id))
         }

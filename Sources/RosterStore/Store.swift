@@ -39,6 +39,9 @@ public protocol Store: Sendable {
     func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource
     /// The member with its `groups` loaded, or nil.
     func member(organizationID: String, id: String) async throws -> SCIMResource?
+    /// The member as stored (attributes as their JSON text), for rendering a `GET` without parsing
+    /// it; nil when the organization has no such member. Defaults to ``member(organizationID:id:)``.
+    func storedMember(organizationID: String, id: String) async throws -> StoredMember?
     func replaceMember(
         organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
     ) async throws -> SCIMResource

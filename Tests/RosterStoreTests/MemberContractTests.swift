@@ -47,6 +47,31 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func theStoredFormIsTheMemberAsRead(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let org = try await makeOrganization(store)
+        let enterprise = try await store.createMember(
+            organizationID: org.id,
+            attributes: userAttributes(
+                "zoë@x.com", displayName: "Zoë \"Z\"", externalId: "00u1",
+                extra: [("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", ["department": "Sales"])]),
+            actor: okta)
+        let plain = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta)
+        _ = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Sales"), members: memberRefs([enterprise.id]), actor: okta)
+
+        for id in [enterprise.id, plain.id] {
+            let member = try #require(try await store.member(organizationID: org.id, id: id))
+            #expect(try await store.storedMember(organizationID: org.id, id: id) == StoredMember(member))
+        }
+        let stored = try #require(try await store.storedMember(organizationID: org.id, id: enterprise.id))
+        #expect(stored.hasEnterpriseExtension && stored.groups.map(\.display) == ["Sales"] && stored.userName == "zoë@x.com")
+        #expect(try await store.storedMember(organizationID: org.id, id: "unknown") == nil)
+        let other = try await makeOrganization(store, name: "Other")
+        #expect(try await store.storedMember(organizationID: other.id, id: plain.id) == nil)
+    }
+
+    @Test(arguments: StoreFactory.all)
     func anUnchangedWriteKeepsTheVersion(_ factory: StoreFactory) async throws {
         let store = try factory.make()
         let org = try await makeOrganization(store)

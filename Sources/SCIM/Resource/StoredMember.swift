@@ -1,0 +1,97 @@
+import Foundation
+
+/// A member as a store keeps it: its attributes as the JSON text that was stored, and its `meta`
+/// times as stored `SCIMDateTime` text. Rendered to its SCIM representation by splicing that text
+/// into the response, without parsing it into a tree and writing the tree out again.
+///
+/// Why: `GET /Users/{id}` is what provisioning clients send most, and parsing, building and writing
+/// the member was about a tenth of its cost. The stored text is trusted: only the store's own
+/// `JSONWriter` output (a canonical object without `id`, `schemas`, `meta` or `groups`) is ever
+/// stored. Responses with a projection (`attributes=`) still go through the tree.
+public struct StoredMember: Sendable, Hashable {
+    public var id: String
+    /// The stored attributes object, e.g. `{"userName":"jane@x","active":true}`.
+    public var attributesJSON: String
+    /// Whether the attributes hold the enterprise extension (it is then named in `schemas`).
+    public var hasEnterpriseExtension: Bool
+    /// `meta.created` and `meta.lastModified`, as `SCIMDateTime.format` text.
+    public var created: String
+    public var lastModified: String
+    public var version: Int
+    /// For logs and summaries, which would otherwise need the parsed attributes.
+    public var userName: String
+    public var groups: [GroupRef]
+
+    public init(
+        id: String, attributesJSON: String, hasEnterpriseExtension: Bool, created: String, lastModified: String,
+        version: Int, userName: String, groups: [GroupRef]
+    ) {
+        self.id = id
+        self.attributesJSON = attributesJSON
+        self.hasEnterpriseExtension = hasEnterpriseExtension
+        self.created = created
+        self.lastModified = lastModified
+        self.version = version
+        self.userName = userName
+        self.groups = groups
+    }
+
+    /// The parts of a member read as a resource (for stores that keep resources, not text).
+    public init(_ member: SCIMResource) {
+        self.init(
+            id: member.id, attributesJSON: JSONWriter().string(.object(member.attributes)),
+            hasEnterpriseExtension: member.attributes[CoreSchemas.enterpriseUser.id] != nil,
+            created: SCIMDateTime.format(member.meta.created), lastModified: SCIMDateTime.format(member.meta.lastModified),
+            version: member.meta.version, userName: member.userName ?? "", groups: member.groups ?? [])
+    }
+
+    /// The weak ETag of this version, as ``ResourceMeta/etag``.
+    public var etag: String { "W/\"\(version)\"" }
+
+    /// The full SCIM representation, `meta.location` and `$ref`s under `baseURL`: the same members
+    /// as ``SCIMResource/json(baseURL:)``, with the stored attributes in their stored order.
+    public func json(baseURL: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(attributesJSON.utf8.count + 320 + groups.count * 160)
+        out.append(contentsOf: #"{"schemas":["#.utf8)
+        JSONWriter.writeString(CoreSchemas.user.id, into: &out)
+        if hasEnterpriseExtension {
+            out.append(UInt8(ascii: ","))
+            JSONWriter.writeString(CoreSchemas.enterpriseUser.id, into: &out)
+        }
+        out.append(contentsOf: #"],"id":"#.utf8)
+        JSONWriter.writeString(id, into: &out)
+        let inner = Self.members(of: attributesJSON)
+        if !inner.isEmpty {
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: inner)
+        }
+        if !groups.isEmpty {
+            out.append(contentsOf: #","groups":"#.utf8)
+            JSONWriter().write(.array(groups.map { $0.json(baseURL: baseURL) }), into: &out)
+        }
+        out.append(contentsOf: #","meta":{"resourceType":"User","created":"#.utf8)
+        JSONWriter.writeString(created, into: &out)
+        out.append(contentsOf: #","lastModified":"#.utf8)
+        JSONWriter.writeString(lastModified, into: &out)
+        out.append(contentsOf: #","location":"#.utf8)
+        JSONWriter.writeString("\(baseURL)\(ResourceKind.user.endpoint)/\(id)", into: &out)
+        out.append(contentsOf: #","version":"#.utf8)
+        JSONWriter.writeString(etag, into: &out)
+        out.append(contentsOf: "}}".utf8)
+        return out
+    }
+
+    /// The members of an object's text, without its braces and the space around them:
+    /// `"a":1,"b":2` of `{"a":1,"b":2}`, nothing of `{}`.
+    private static func members(of object: String) -> Substring.UTF8View {
+        var text = Substring(object).utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        while let first = text.first, first != UInt8(ascii: "{") { text = text.dropFirst() }
+        while let last = text.last, last != UInt8(ascii: "}") { text = text.dropLast() }
+        text = text.dropFirst().dropLast()
+        while let first = text.first, isSpace(first) { text = text.dropFirst() }
+        while let last = text.last, isSpace(last) { text = text.dropLast() }
+        return text
+    }
+}
