@@ -32,22 +32,11 @@ extension SQLiteStore {
 
     public func storedMember(organizationID: String, id: String) async throws -> StoredMember? {
         try await inline.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.storedMemberSQL), arguments: [id, organizationID])
+            guard case (let rowid, let member)? = try ResourceRow.fetchStored(db, organizationID: organizationID, id: id)
             else { return nil }
-            return StoredMember(
-                id: row[1], attributesJSON: row[2], hasEnterpriseExtension: row[7], created: row[3], lastModified: row[4],
-                version: row[5], userName: row[6], groups: try Self.groups(db, memberRowid: row[0]))
+            return member.with(groups: try Self.groups(db, memberRowid: rowid))
         }
     }
-
-    /// ``storedMember(organizationID:id:)``: by the member's id and the organization's public id.
-    /// Whether the enterprise extension is present is asked of SQLite's JSON reader.
-    static let storedMemberSQL = """
-        SELECT m.rowid, m.id, m.attributes, m.createdAt, m.lastModified, m.version, m.userName,
-            json_type(m.attributes, '$."\(CoreSchemas.enterpriseUser.id)"') IS NOT NULL
-        FROM member AS m JOIN organization AS o ON o.rowid = m.organizationRowid
-        WHERE m.id = ? AND o.id = ?
-        """
 
     public func replaceMember(
         organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
@@ -97,15 +86,31 @@ extension SQLiteStore {
     }
 
     public func members(organizationID: String, query: ListQuery) async throws -> ListPage {
-        let read: @Sendable (Database) throws -> ListPage = { db in
-            let (total, rows) = try self.listRows(db, kind: .user, organizationID: organizationID, query: query)
+        try await memberPage(organizationID: organizationID, query: query) { total, rows, groups in
             var resources = try rows.map { try ResourceRow.resource($0, kind: .user) }
-            let groups = try Self.groups(db, memberRowids: rows.map { $0[0] })
             for (index, row) in rows.enumerated() { resources[index].groups = groups[row[0], default: []] }
             return ListPage(totalResults: total, resources: resources)
         }
-        // Only the lookups bounded by a unique index run inline; a filter that scans could hold
-        // the calling thread for seconds.
+    }
+
+    public func storedMembers(organizationID: String, query: ListQuery) async throws -> StoredMemberPage {
+        try await memberPage(organizationID: organizationID, query: query) { total, rows, groups in
+            StoredMemberPage(
+                totalResults: total,
+                members: rows.map { ResourceRow.storedMember($0).with(groups: groups[$0[0], default: []]) })
+        }
+    }
+
+    /// A page of member rows with their teams by member rowid, made into `T` inside the read.
+    /// Only the lookups bounded by a unique index run inline; a filter that scans could hold the
+    /// calling thread for seconds.
+    private func memberPage<T: Sendable>(
+        organizationID: String, query: ListQuery, _ make: @escaping @Sendable (Int, [Row], [Int64: [GroupRef]]) throws -> T
+    ) async throws -> T {
+        let read: @Sendable (Database) throws -> T = { db in
+            let (total, rows) = try self.listRows(db, kind: .user, organizationID: organizationID, query: query)
+            return try make(total, rows, try Self.groups(db, memberRowids: rows.map { $0[0] }))
+        }
         return Self.isIndexedLookup(query.filter) ? try await inline.read(read) : try await pool.read(read)
     }
 

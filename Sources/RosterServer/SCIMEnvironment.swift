@@ -54,6 +54,12 @@ struct SCIMEnvironment: Sendable {
                 organizationID: client.organization.id, query: parameters.query, store: store, baseURL: baseURL(for: request),
                 projection: parameters.projection, context: context)
         }
+        if parameters.projection == nil {
+            // Members' stored text is spliced into the body (Okta's `userName eq` look-ups land here).
+            let page = try await store.storedMembers(organizationID: client.organization.id, query: parameters.query)
+            return SCIMResponse.storedMemberList(
+                page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), context: context)
+        }
         let page = try await page(of: kind, organizationID: client.organization.id, query: parameters.query)
         let body = ListResponse.json(
             page: page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), projection: parameters.projection)

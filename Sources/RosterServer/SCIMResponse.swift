@@ -1,4 +1,5 @@
 import Hummingbird
+import RosterStore
 import SCIM
 
 /// Builds the server's responses: `application/scim+json` bodies serialised straight from
@@ -45,6 +46,26 @@ enum SCIMResponse {
         }
         return Response(
             status: .ok, headers: [.eTag: member.etag, .contentType: contentType], body: .init(byteBuffer: buffer))
+    }
+
+    /// A ListResponse of members rendered from their stored text, with the members of
+    /// ``ListResponse/json(totalResults:startIndex:resources:)`` in the same order.
+    static func storedMemberList(
+        _ page: StoredMemberPage, startIndex: Int, baseURL: String, context: SCIMRequestContext
+    ) -> Response {
+        var body: [UInt8] = []
+        body.append(contentsOf: #"{"schemas":["#.utf8)
+        JSONWriter.writeString(SCIMURN.listResponse, into: &body)
+        body.append(contentsOf: #"],"totalResults":\#(page.totalResults),"itemsPerPage":\#(page.members.count),"#.utf8)
+        body.append(contentsOf: #""startIndex":\#(startIndex),"Resources":["#.utf8)
+        for (index, member) in page.members.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: member.json(baseURL: baseURL))
+        }
+        body.append(contentsOf: "]}".utf8)
+        let buffer = ByteBuffer(bytes: body)
+        context.notes?.update { $0.responseBody = buffer }
+        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 
     /// A SCIM error body (RFC 7644 §3.12). A 401 carries the `WWW-Authenticate` challenge.

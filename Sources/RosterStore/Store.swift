@@ -42,6 +42,9 @@ public protocol Store: Sendable {
     /// The member as stored (attributes as their JSON text), for rendering a `GET` without parsing
     /// it; nil when the organization has no such member. Defaults to ``member(organizationID:id:)``.
     func storedMember(organizationID: String, id: String) async throws -> StoredMember?
+    /// A page of members as stored, like ``members(organizationID:query:)`` (the query's `filter`, sort and
+    /// page), for rendering a list without parsing every member. Defaults to that method.
+    func storedMembers(organizationID: String, query: ListQuery) async throws -> StoredMemberPage
     func replaceMember(
         organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
     ) async throws -> SCIMResource

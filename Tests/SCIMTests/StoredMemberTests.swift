@@ -59,4 +59,27 @@ struct StoredMemberTests {
         stored.attributesJSON = "{ }"
         #expect(throws: Never.self) { try JSONParser.parse(String(decoding: stored.json(baseURL: Self.baseURL), as: UTF8.self)) }
     }
+
+    @Test func topLevelValuesAreFoundOnlyAtTheTopLevel() {
+        let text = #"{"name":{"userName":"nested"},"note":"\"userName\":\"inside\"","userName" : "zoë@x.com" ,"#
+            + #""tags":["a",{"b":1}],"urn:x:User":{"department":"Sales"},"n":3}"#
+        #expect(StoredMember.topLevelValue("userName", in: text) == #""zoë@x.com""#)
+        #expect(StoredMember.topLevelValue("tags", in: text) == #"["a",{"b":1}]"#)
+        #expect(StoredMember.topLevelValue("urn:x:User", in: text) == #"{"department":"Sales"}"#)
+        #expect(StoredMember.topLevelValue("n", in: text) == "3")
+        #expect(StoredMember.topLevelValue("department", in: text) == nil)
+        #expect(StoredMember.topLevelValue("b", in: text) == nil)
+        #expect(StoredMember.topLevelValue("inside", in: text) == nil)
+        #expect(StoredMember.topLevelValue("a", in: "{}") == nil)
+    }
+
+    @Test(arguments: 0..<3)
+    func columnsGiveTheSameMemberAsTheResource(_ index: Int) {
+        let (attributes, groups) = Self.cases[index]
+        let fromResource = StoredMember(Self.member(attributes, groups: groups))
+        let fromColumns = StoredMember(
+            id: fromResource.id, attributesJSON: fromResource.attributesJSON, created: fromResource.created,
+            lastModified: fromResource.lastModified, version: fromResource.version, groups: groups)
+        #expect(fromColumns == fromResource)
+    }
 }

@@ -36,6 +36,17 @@ public struct StoredMember: Sendable, Hashable {
         self.groups = groups
     }
 
+    /// A member from its stored columns: whether it has the enterprise extension, and its
+    /// `userName`, are read off the top level of the stored text (see ``topLevelValue(_:in:)``).
+    public init(id: String, attributesJSON: String, created: String, lastModified: String, version: Int, groups: [GroupRef]) {
+        let userName = Self.topLevelValue("userName", in: attributesJSON)
+            .flatMap { try? JSONParser.parse(String($0)) }?.stringValue
+        self.init(
+            id: id, attributesJSON: attributesJSON,
+            hasEnterpriseExtension: Self.topLevelValue(CoreSchemas.enterpriseUser.id, in: attributesJSON) != nil,
+            created: created, lastModified: lastModified, version: version, userName: userName ?? "", groups: groups)
+    }
+
     /// The parts of a member read as a resource (for stores that keep resources, not text).
     public init(_ member: SCIMResource) {
         self.init(
@@ -43,6 +54,13 @@ public struct StoredMember: Sendable, Hashable {
             hasEnterpriseExtension: member.attributes[CoreSchemas.enterpriseUser.id] != nil,
             created: SCIMDateTime.format(member.meta.created), lastModified: SCIMDateTime.format(member.meta.lastModified),
             version: member.meta.version, userName: member.userName ?? "", groups: member.groups ?? [])
+    }
+
+    /// The same member with `groups`.
+    public func with(groups: [GroupRef]) -> StoredMember {
+        var member = self
+        member.groups = groups
+        return member
     }
 
     /// The weak ETag of this version, as ``ResourceMeta/etag``.
@@ -82,11 +100,64 @@ public struct StoredMember: Sendable, Hashable {
         return out
     }
 
+    /// The text of the value of `key` among the top-level members of a JSON object's text, or nil
+    /// when the object has no such member: `{"a":{"b":1},"b":[2]}` gives `[2]` for `b`. Keys are
+    /// compared as written (the store writes canonical spellings, without escapes); keys of nested
+    /// objects and text inside strings never match.
+    public static func topLevelValue(_ key: String, in object: String) -> Substring? {
+        let bytes = Array(object.utf8)
+        let wanted = Array(key.utf8)
+        var i = 0
+        var depth = 0
+        var expectingKey = false
+        var valueStart: Int?
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let start = i + 1
+                i = start
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                if depth == 1, expectingKey {
+                    expectingKey = false
+                    if i <= bytes.count, bytes[start..<min(i, bytes.count)].elementsEqual(wanted) {
+                        // Past the closing quote, the colon and any space: the value starts there.
+                        var j = i + 1
+                        while j < bytes.count, bytes[j] == UInt8(ascii: ":") || Self.isSpace(bytes[j]) { j += 1 }
+                        valueStart = j
+                    }
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectingKey = depth == 1 && byte == UInt8(ascii: "{")
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 1, let start = valueStart { return Self.trimmed(bytes, start, i) }
+                depth -= 1
+            case UInt8(ascii: ","):
+                if depth == 1 {
+                    if let start = valueStart { return Self.trimmed(bytes, start, i) }
+                    expectingKey = true
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    private static func trimmed(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Substring {
+        var end = end
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return Substring(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// The members of an object's text, without its braces and the space around them:
     /// `"a":1,"b":2` of `{"a":1,"b":2}`, nothing of `{}`.
     private static func members(of object: String) -> Substring.UTF8View {
         var text = Substring(object).utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         while let first = text.first, first != UInt8(ascii: "{") { text = text.dropFirst() }
         while let last = text.last, last != UInt8(ascii: "}") { text = text.dropLast() }
         text = text.dropFirst().dropLast()
