@@ -67,8 +67,8 @@ public final class SQLiteStore: Store {
             // 1M members takes the same ~30 s with 16 MB as with 32 MB); less for each reader,
             // whose lookups mostly miss anyway and are served by the OS page cache. Every
             // connection's cache counts in the server's memory, which is meant to stay under
-            // 150 MB at 1M members: with 32 MB for the writer, a mixed load peaked at 151–156 MB,
-            // with 16 MB at 133–135 MB.
+            // 150 MB at 1M members: with 32 MB for the writer, a mixed load peaked at 154–160 MB,
+            // with 16 MB at 136–139 MB.
             try db.execute(sql: "PRAGMA cache_size = -\(db.configuration.readonly ? readerCacheKibibytes : 16384)")
             db.add(function: foldFunction)
         }
