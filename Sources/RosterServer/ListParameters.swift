@@ -117,13 +117,27 @@ struct ListParameters {
 /// The ListResponse message (RFC 7644 §3.4.2): integer counters and `Resources`, always present.
 enum ListResponse {
     static func json(totalResults: Int, startIndex: Int, resources: [JSONValue]) -> JSONValue {
+        .object(object(totalResults: totalResults, startIndex: startIndex, itemsPerPage: resources.count, resources: resources))
+    }
+
+    /// The message around `itemsPerPage` resources written elsewhere: its bytes up to and including
+    /// `"Resources":`, and after that array.
+    static func envelope(totalResults: Int, startIndex: Int, itemsPerPage: Int) -> (head: [UInt8], tail: [UInt8]) {
+        let message = object(totalResults: totalResults, startIndex: startIndex, itemsPerPage: itemsPerPage, resources: [])
+        guard let parts = JSONWriter.split(message, around: "Resources") else {
+            preconditionFailure("A ListResponse always has Resources")
+        }
+        return parts
+    }
+
+    private static func object(totalResults: Int, startIndex: Int, itemsPerPage: Int, resources: [JSONValue]) -> JSONObject {
         var o = JSONObject()
         o["schemas"] = [.string(SCIMURN.listResponse)]
         o["totalResults"] = .number(Double(totalResults))
-        o["itemsPerPage"] = .number(Double(resources.count))
+        o["itemsPerPage"] = .number(Double(itemsPerPage))
         o["startIndex"] = .number(Double(startIndex))
         o["Resources"] = .array(resources)
-        return .object(o)
+        return o
     }
 
     /// A page of members or teams, each projected when the request asked for it.

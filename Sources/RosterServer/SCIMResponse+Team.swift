@@ -39,7 +39,7 @@ extension SCIMResponse {
             return notModified(etag: etag)
         case .rendered(let body, let summary, let etag)?:
             context.notes?.update { $0.resourceID = id }
-            return teamBody(body, summary: summary, headers: [.eTag: etag], context: context)
+            return rendered(body, summary: summary, headers: [.eTag: etag], context: context)
         }
     }
 
@@ -69,27 +69,13 @@ extension SCIMResponse {
             body.writeBytes(tail)
             return (body, summary)
         }
-        return teamBody(body, summary: summary, headers: [:], context: context)
+        return rendered(body, summary: summary, context: context)
     }
 
     /// What a team read hands back from the store's read.
     private enum TeamRead: Sendable {
         case notModified(etag: String)
         case rendered(body: ByteBuffer, summary: JSONValue, etag: String)
-    }
-
-    /// A 200 with a rendered body. The request log keeps the body (it cuts it to its limit) and,
-    /// for the summary, the representation without members instead of the whole tree.
-    private static func teamBody(
-        _ body: ByteBuffer, summary: JSONValue, headers: HTTPFields, context: SCIMRequestContext
-    ) -> Response {
-        context.notes?.update {
-            $0.responseBody = body
-            $0.responseJSON = summary
-        }
-        var headers = headers
-        headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 }
 

@@ -12,14 +12,23 @@ enum SCIMResponse {
     static func json(
         _ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], context: SCIMRequestContext
     ) -> Response {
-        let buffer = ByteBuffer(bytes: JSONWriter().bytes(value))
+        rendered(ByteBuffer(bytes: JSONWriter().bytes(value)), summary: value, status: status, headers: headers, context: context)
+    }
+
+    /// A body already written, with the SCIM media type. The request log keeps `body` (it cuts it
+    /// to its limit) and `summary`, what its one-line summary reads: the whole tree when there is
+    /// one, else the few members it needs (a body written without a tree has none).
+    static func rendered(
+        _ body: ByteBuffer, summary: JSONValue?, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
+        context: SCIMRequestContext
+    ) -> Response {
         context.notes?.update {
-            $0.responseBody = buffer
-            $0.responseJSON = value
+            $0.responseBody = body
+            $0.responseJSON = summary
         }
         var headers = headers
         headers[.contentType] = contentType
-        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// One member or team with its `ETag`; a 201 also gets `Location`.
@@ -35,37 +44,30 @@ enum SCIMResponse {
         return json(.object(representation), status: status, headers: headers, context: context)
     }
 
-    /// A member rendered from its stored text (``StoredMember``), with its `ETag`. The request log
-    /// gets the body and, for its summary, the `userName` alone.
+    /// A member rendered from its stored text (``StoredMember``), with its `ETag`. The request log's
+    /// summary gets the `userName` alone.
     static func storedMember(_ member: StoredMember, baseURL: String, context: SCIMRequestContext) -> Response {
-        let buffer = ByteBuffer(bytes: member.json(baseURL: baseURL))
-        context.notes?.update {
-            $0.resourceID = member.id
-            $0.responseBody = buffer
-            $0.responseJSON = ["userName": .string(member.userName)]
-        }
-        return Response(
-            status: .ok, headers: [.eTag: member.etag, .contentType: contentType], body: .init(byteBuffer: buffer))
+        context.notes?.update { $0.resourceID = member.id }
+        return rendered(
+            ByteBuffer(bytes: member.json(baseURL: baseURL)), summary: ["userName": .string(member.userName)],
+            headers: [.eTag: member.etag], context: context)
     }
 
-    /// A ListResponse of members rendered from their stored text, with the members of
-    /// ``ListResponse/json(totalResults:startIndex:resources:)`` in the same order.
+    /// A ListResponse of members rendered from their stored text.
     static func storedMemberList(
         _ page: StoredMemberPage, startIndex: Int, baseURL: String, context: SCIMRequestContext
     ) -> Response {
-        var body: [UInt8] = []
-        body.append(contentsOf: #"{"schemas":["#.utf8)
-        JSONWriter.writeString(SCIMURN.listResponse, into: &body)
-        body.append(contentsOf: #"],"totalResults":\#(page.totalResults),"itemsPerPage":\#(page.members.count),"#.utf8)
-        body.append(contentsOf: #""startIndex":\#(startIndex),"Resources":["#.utf8)
+        let (head, tail) = ListResponse.envelope(
+            totalResults: page.totalResults, startIndex: startIndex, itemsPerPage: page.members.count)
+        var body = head
+        body.append(UInt8(ascii: "["))
         for (index, member) in page.members.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
             body.append(contentsOf: member.json(baseURL: baseURL))
         }
-        body.append(contentsOf: "]}".utf8)
-        let buffer = ByteBuffer(bytes: body)
-        context.notes?.update { $0.responseBody = buffer }
-        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
+        body.append(UInt8(ascii: "]"))
+        body.append(contentsOf: tail)
+        return rendered(ByteBuffer(bytes: body), summary: nil, context: context)
     }
 
     /// A SCIM error body (RFC 7644 §3.12). A 401 carries the `WWW-Authenticate` challenge.
