@@ -11,7 +11,7 @@ extension RequestLogEntry {
     /// and path still name what was read; a resource's history in the store is its writes and
     /// failures. Live subscribers (the console of the same process) still get the full entry.
     var storedForm: RequestLogEntry {
-        guard method == "GET", (200..<300).contains(status) else { return self }
+        guard isSuccessfulRead else { return self }
         var stored = self
         stored.responseBody = ""
         stored.resourceID = nil

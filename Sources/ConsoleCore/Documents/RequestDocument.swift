@@ -26,7 +26,7 @@ public enum RequestDocument {
         case .response:
             let status = DocumentLine([TextSpan("Status  ", .dim),
                 TextSpan(HTTPStatusText.line(entry.status), StyleRole.httpStatus(entry.status))])
-            if entry.responseBody.isEmpty, entry.method == "GET", (200..<300).contains(entry.status) {
+            if entry.responseBody.isEmpty, entry.isSuccessfulRead {
                 // The server stores no body for successful reads (they are the stored resources).
                 return [status, .text(""), .text("(a successful read's body is not stored: see the resource's own tab)", .dim)]
             }
