@@ -28,8 +28,7 @@ extension SQLiteStore {
 
     public func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource? {
         try await pool.read { db in
-            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
-                case (let rowid, var team)? = try Self.fetchTeam(db, organizationRowid: organizationRowid, id: id)
+            guard case (let rowid, var team)? = try ResourceRow.fetch(db, kind: .group, organizationID: organizationID, id: id)
             else { return nil }
             if includeMembers { team.members = try Self.members(db, teamRowid: rowid) }
             return team
@@ -40,8 +39,7 @@ extension SQLiteStore {
         organizationID: String, id: String, render: @Sendable (SCIMResource, any TeamMemberReader) throws -> Rendered
     ) async throws -> Rendered? {
         try await pool.read { db in
-            guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID),
-                let (rowid, team) = try Self.fetchTeam(db, organizationRowid: organizationRowid, id: id)
+            guard let (rowid, team) = try ResourceRow.fetch(db, kind: .group, organizationID: organizationID, id: id)
             else { return nil }
             return try render(team, TeamMemberRows(db: db, rowids: [team.id: rowid]))
         }

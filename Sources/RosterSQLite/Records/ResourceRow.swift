@@ -17,8 +17,8 @@ enum ResourceRow {
         return (row[0], try resource(row, kind: kind))
     }
 
-    /// The same by the organization's public id, joined in the one statement: a GET by id (the
-    /// hottest read) then costs one lookup rather than two.
+    /// The same by the organization's public id, joined in the one statement: a GET by id then
+    /// costs one lookup rather than two.
     static func fetch(_ db: Database, kind: ResourceKind, organizationID: String, id: String) throws -> (Int64, SCIMResource)? {
         let statement = try db.cachedStatement(sql: kind == .user ? memberByOrganizationSQL : teamByOrganizationSQL)
         guard let row = try Row.fetchOne(statement, arguments: [id, organizationID]) else { return nil }
