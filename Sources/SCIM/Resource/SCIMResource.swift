@@ -80,15 +80,25 @@ public struct ResourceMeta: Sendable, Hashable {
     }
 
     /// The entity tag for `ETag` and `meta.version`.
-    public var etag: String { "W/\"\(version)\"" }
+    public var etag: String { Self.etag(version: version) }
+
+    /// The weak entity tag of `version`: `W/"3"`.
+    public static func etag(version: Int) -> String { "W/\"\(version)\"" }
 
     public func json(resourceType: String, location: String) -> JSONValue {
+        Self.json(
+            resourceType: resourceType, created: SCIMDateTime.format(created),
+            lastModified: SCIMDateTime.format(lastModified), location: location, version: version)
+    }
+
+    /// `meta` from its parts, the times as `SCIMDateTime` text (as stores keep them).
+    public static func json(resourceType: String, created: String, lastModified: String, location: String, version: Int) -> JSONValue {
         [
             "resourceType": .string(resourceType),
-            "created": .string(SCIMDateTime.format(created)),
-            "lastModified": .string(SCIMDateTime.format(lastModified)),
+            "created": .string(created),
+            "lastModified": .string(lastModified),
             "location": .string(location),
-            "version": .string(etag),
+            "version": .string(etag(version: version)),
         ]
     }
 }

@@ -64,7 +64,7 @@ public struct StoredMember: Sendable, Hashable {
     }
 
     /// The weak ETag of this version, as ``ResourceMeta/etag``.
-    public var etag: String { "W/\"\(version)\"" }
+    public var etag: String { ResourceMeta.etag(version: version) }
 
     /// The full SCIM representation, `meta.location` and `$ref`s under `baseURL`: the same members
     /// as ``SCIMResource/json(baseURL:)``, with the stored attributes in their stored order.
@@ -88,15 +88,12 @@ public struct StoredMember: Sendable, Hashable {
             out.append(contentsOf: #","groups":"#.utf8)
             JSONWriter().write(.array(groups.map { $0.json(baseURL: baseURL) }), into: &out)
         }
-        out.append(contentsOf: #","meta":{"resourceType":"User","created":"#.utf8)
-        JSONWriter.writeString(created, into: &out)
-        out.append(contentsOf: #","lastModified":"#.utf8)
-        JSONWriter.writeString(lastModified, into: &out)
-        out.append(contentsOf: #","location":"#.utf8)
-        JSONWriter.writeString("\(baseURL)\(ResourceKind.user.endpoint)/\(id)", into: &out)
-        out.append(contentsOf: #","version":"#.utf8)
-        JSONWriter.writeString(etag, into: &out)
-        out.append(contentsOf: "}}".utf8)
+        out.append(contentsOf: #","meta":"#.utf8)
+        let meta = ResourceMeta.json(
+            resourceType: ResourceKind.user.rawValue, created: created, lastModified: lastModified,
+            location: "\(baseURL)\(ResourceKind.user.endpoint)/\(id)", version: version)
+        JSONWriter().write(meta, into: &out)
+        out.append(UInt8(ascii: "}"))
         return out
     }
 
