@@ -32,13 +32,9 @@ enum MembersView {
     }
 
     static func draw(_ state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
-        let empty: [String]
-        if state.members.filterText.isEmpty {
-            empty = ["No members yet. Okta creates them when people are assigned to the app"
-                + (state.options.readOnly ? "." : "; n creates one here.")]
-        } else {
-            empty = ["No member matches /\(state.members.filterText).", "Esc clears the filter."]
-        }
+        let empty = ResourceListView.empty(
+            state.members, singular: "member", plural: "members",
+            origin: "Okta creates them when people are assigned to the app", state: state)
         ResourceListView.draw(state.members, columns: columns, cells: { cells($0, state: state) }, empty: empty,
                               noun: "members", state: state, frame: frame, on: &screen)
     }
@@ -69,13 +65,8 @@ enum TeamsView {
     }
 
     static func draw(_ state: ConsoleState, frame: FrameLayout, on screen: inout some Screen) {
-        let empty: [String]
-        if state.teams.filterText.isEmpty {
-            empty = ["No teams yet. Okta creates them with Push Groups"
-                + (state.options.readOnly ? "." : "; n creates one here.")]
-        } else {
-            empty = ["No team matches /\(state.teams.filterText).", "Esc clears the filter."]
-        }
+        let empty = ResourceListView.empty(
+            state.teams, singular: "team", plural: "teams", origin: "Okta creates them with Push Groups", state: state)
         ResourceListView.draw(state.teams, columns: columns, cells: { cells($0, state: state) }, empty: empty,
                               noun: "teams", state: state, frame: frame, on: &screen)
     }
@@ -83,6 +74,15 @@ enum TeamsView {
 
 /// What the Members and Teams screens share: the paged table and the title with count, filter and sort.
 enum ResourceListView {
+    /// What an empty list says: how its resources arrive (and, when writable, the key that makes
+    /// one), or that the filter matched none.
+    static func empty(
+        _ list: ResourceListState, singular: String, plural: String, origin: String, state: ConsoleState
+    ) -> [String] {
+        guard list.filterText.isEmpty else { return ["No \(singular) matches /\(list.filterText).", "Esc clears the filter."] }
+        return ["No \(plural) yet. \(origin)" + (state.options.readOnly ? "." : "; n creates one here.")]
+    }
+
     static func title(
         _ name: String, _ list: ResourceListState, state: ConsoleState
     ) -> (left: [TextSpan], right: [TextSpan]) {
