@@ -6,7 +6,11 @@ import Foundation
 public enum SCIMDateTime {
     /// Formats `date` in UTC with millisecond precision.
     public static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Through whole microseconds: `t * 1000` rounded down printed `….122Z` for 0.6% of exact
+        // millisecond instants (`x.123` is a hair below in binary), so text parsed and written
+        // again could change.
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let millis = micros >= 0 ? micros / 1000 : (micros - 999) / 1000
         let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
         let msOfDay = millis - days * 86_400_000
         let (y, m, d) = civil(fromDays: days)
@@ -14,7 +18,30 @@ public enum SCIMDateTime {
         let mi = msOfDay / 60_000 % 60
         let s = msOfDay / 1000 % 60
         let ms = msOfDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        guard (0...9999).contains(y) else {
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        }
+        // Digits written in place: every request-log entry formats its time, and interpolating
+        // seven padded strings cost as much as the rest of packing the entry.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var position = 0
+            func put(_ value: Int64, width: Int) {
+                var value = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    text[position + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                position += width
+            }
+            func put(_ separator: Unicode.Scalar) {
+                text[position] = UInt8(ascii: separator)
+                position += 1
+            }
+            put(y, width: 4); put("-"); put(m, width: 2); put("-"); put(d, width: 2); put("T")
+            put(h, width: 2); put(":"); put(mi, width: 2); put(":"); put(s, width: 2); put(".")
+            put(ms, width: 3); put("Z")
+            return position
+        }
     }
 
     /// Parses an xsd:dateTime (`2026-11-30T19:14:21Z`, optional fraction, `Z` or `±hh:mm`).
