@@ -35,7 +35,10 @@ let package = Package(
         // The embedded default store: SQLite through GRDB, one file, WAL.
         .target(
             name: "RosterSQLite",
-            dependencies: ["SCIM", "RosterStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SCIM", "RosterStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The SCIM HTTP server: routes under /scim/v2, auth, limits, request log.

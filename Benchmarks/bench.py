@@ -394,7 +394,7 @@ def main():
         # Request log on ÷ off: fresh servers in turn (on, off, on, off), so that neither side inherits
         # the other's warm caches; each log-on server starts from an empty log (see clear_request_log).
         start_seconds = {True: server.startup_seconds}
-        rounds = 1 if quick else 3
+        rounds = 1 if quick else 5
         for round_number in range(rounds):
             for request_log in (True, False):
                 if request_log:

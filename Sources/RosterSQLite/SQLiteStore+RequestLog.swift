@@ -5,19 +5,25 @@ import SCIM
 
 extension SQLiteStore {
     public func appendRequestLog(_ entries: [RequestLogEntry]) async throws {
-        guard !entries.isEmpty else { return }
+        try await appendRequestLog(RequestLogBatch(entries))
+    }
+
+    public func appendRequestLog(_ batch: RequestLogBatch) async throws {
+        guard !batch.isEmpty else { return }
         try await pool.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO requestLog (time, organizationId, method, path, query, status, latencyMicros, clientAddress,
-                    userAgent, keyPrefix, requestHeaders, requestBody, responseBody, summary, resourceId, scimType)
+                INSERT INTO requestLog (time, organizationId, method, path, query, clientAddress, userAgent, keyPrefix,
+                    requestHeaders, requestBody, responseBody, summary, resourceId, scimType, status, latencyMicros)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for entry in entries {
-                try statement.execute(arguments: [
-                    StoredTime.text(entry.time), entry.organizationID, entry.method, entry.path, entry.query, entry.status,
-                    entry.latencyMicros, entry.clientAddress, entry.userAgent, entry.keyPrefix, Self.headersJSON(entry.requestHeaders),
-                    entry.requestBody, entry.responseBody, entry.summary, entry.resourceID, entry.scimType,
-                ])
+            var row = RowInserter(statement, in: db)
+            for index in 0..<batch.count {
+                for field in RequestLogBatch.Field.allCases {
+                    batch.withText(field, at: index) { row.bind($0) }
+                }
+                row.bind(batch.status(at: index))
+                row.bind(batch.latencyMicros(at: index))
+                try row.insertRow()
             }
         }
     }
@@ -41,7 +47,7 @@ extension SQLiteStore {
                 RequestLogEntry(
                     id: row[0], time: StoredTime.date(row[1] as String), organizationID: row[2], method: row[3], path: row[4],
                     query: row[5], status: row[6], latencyMicros: row[7], clientAddress: row[8], userAgent: row[9],
-                    keyPrefix: row[10], requestHeaders: Self.headers(row[11]), requestBody: row[12], responseBody: row[13],
+                    keyPrefix: row[10], requestHeaders: RequestLogBatch.headers(fromJSON: row[11]), requestBody: row[12], responseBody: row[13],
                     summary: row[14], resourceID: row[15], scimType: row[16])
             }
         }
@@ -114,18 +120,5 @@ extension SQLiteStore {
                     target: row[5], detail: row[6])
             }
         }
-    }
-
-    private static func headersJSON(_ headers: [String: String]) -> String {
-        var object = JSONObject()
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { object[name] = .string(value) }
-        return JSONWriter().string(.object(object))
-    }
-
-    private static func headers(_ json: String) -> [String: String] {
-        guard let object = (try? JSONParser.parse(json))?.objectValue else { return [:] }
-        var headers: [String: String] = [:]
-        for member in object { headers[member.key] = member.value.stringValue ?? "" }
-        return headers
     }
 }

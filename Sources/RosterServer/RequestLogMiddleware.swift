@@ -50,7 +50,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         var headers: [String: String] = [:]
         for field in request.headers where Self.keptHeaders.contains(field.name.canonicalName) {
             let name = field.name.canonicalName
-            headers[name] = name == "authorization" ? RequestLogRedaction.authorization(field.value) : field.value
+            headers[name] =
+                name == "authorization"
+                ? RequestLogRedaction.authorization(field.value, knownPrefix: notes.keyPrefix) : field.value
         }
         let summary = RequestSummary.make(
             client: RequestSummary.clientName(userAgent: userAgent), method: request.method.rawValue,

@@ -19,7 +19,9 @@ public final class RequestLogRecorder: Service, Sendable {
     public static let subscriberBuffer = 4096
 
     private struct State {
-        var pending: [RequestLogEntry] = []
+        /// Entries in their stored form, packed and already cut into transactions.
+        var batches: [RequestLogBatch] = []
+        var pendingCount = 0
         var dropped = 0
         var subscribers: [Int: AsyncStream<RequestLogEntry>.Continuation] = [:]
         var nextSubscriber = 0
@@ -39,9 +41,15 @@ public final class RequestLogRecorder: Service, Sendable {
 
     /// Queues an entry for the store and hands it to every subscriber; never blocks on either.
     public func record(_ entry: RequestLogEntry) {
+        let batchSize = configuration.requestLogBatchSize
+        let stored = entry.storedForm
         state.withLock { state in
-            if state.pending.count < Self.maxPending {
-                state.pending.append(entry)
+            if state.pendingCount < Self.maxPending {
+                if state.batches.isEmpty || state.batches[state.batches.count - 1].count >= batchSize {
+                    state.batches.append(RequestLogBatch())
+                }
+                state.batches[state.batches.count - 1].append(stored)
+                state.pendingCount += 1
             } else {
                 state.dropped += 1
             }
@@ -103,26 +111,24 @@ public final class RequestLogRecorder: Service, Sendable {
     }
 
     private func writePending() async {
-        let (entries, dropped) = state.withLock { state in
+        let (batches, dropped) = state.withLock { state in
             defer {
-                state.pending.removeAll(keepingCapacity: true)
+                state.batches = []
+                state.pendingCount = 0
                 state.dropped = 0
             }
-            return (state.pending, state.dropped)
+            return (state.batches, state.dropped)
         }
         if dropped > 0 {
             logger.warning("Request log fell behind; dropped entries", metadata: ["dropped": "\(dropped)"])
         }
-        var start = 0
-        while start < entries.count {
-            let end = min(start + configuration.requestLogBatchSize, entries.count)
+        for batch in batches {
             do {
-                try await store.appendRequestLog(entries[start..<end].map(\.storedForm))
+                try await store.appendRequestLog(batch)
             } catch {
                 logger.error(
-                    "Could not write request log entries", metadata: ["count": "\(end - start)", "error": "\(error)"])
+                    "Could not write request log entries", metadata: ["count": "\(batch.count)", "error": "\(error)"])
             }
-            start = end
         }
     }
 

@@ -100,7 +100,16 @@ enum RequestLogRedaction {
     }
 
     /// `Authorization` for the log: the scheme, the key's public prefix when it has one, and ``mask``.
-    static func authorization(_ header: String) -> String {
+    ///
+    ///
+    /// `knownPrefix` is the prefix of the well-formed key the authenticator recognised, when it
+    /// did: a `Bearer` header that starts with it needs no parsing (this runs for every logged
+    /// request).
+    static func authorization(_ header: String, knownPrefix: String? = nil) -> String {
+        if let knownPrefix {
+            let known = "Bearer " + knownPrefix
+            if header.utf8.starts(with: known.utf8) { return known + mask }
+        }
         let trimmed = Substring(header).trimmingSpaces
         var scheme = ""
         var credential = trimmed

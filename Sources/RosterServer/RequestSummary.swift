@@ -10,11 +10,33 @@ public enum RequestSummary {
     /// The provisioning client's short name from its User-Agent: `Okta`, `Entra ID`, or the first
     /// product token (`curl/8.5` → `curl`), or `client` when there is none.
     public static func clientName(userAgent: String) -> String {
-        let lowered = userAgent.lowercased()
-        if lowered.contains("okta") { return "Okta" }
-        if lowered.contains("azure") || lowered.contains("microsoft") { return "Entra ID" }
-        let token = userAgent.split(separator: " ").first?.split(separator: "/").first.map(String.init) ?? ""
+        // Compared byte by byte without lowercasing or splitting: this runs for every logged request.
+        if containsASCIIIgnoringCase(userAgent, "okta") { return "Okta" }
+        if containsASCIIIgnoringCase(userAgent, "azure") || containsASCIIIgnoringCase(userAgent, "microsoft") {
+            return "Entra ID"
+        }
+        let product = userAgent.drop { $0 == " " }.prefix { $0 != " " }
+        let token = String(product.drop { $0 == "/" }.prefix { $0 != "/" })
         return token.isEmpty ? "client" : clip(token, to: 32)
+    }
+
+    /// Whether `text` contains `word` (lowercase ASCII), ignoring the case of ASCII letters.
+    private static func containsASCIIIgnoringCase(_ text: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        let haystack = text.utf8
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var start = haystack.startIndex
+        while let candidate = haystack[start...].firstIndex(where: { $0 | 0x20 == first }) {
+            var byte = candidate
+            var matched = 0
+            while matched < needle.count, byte < haystack.endIndex, haystack[byte] | 0x20 == needle[matched] {
+                matched += 1
+                byte = haystack.index(after: byte)
+            }
+            if matched == needle.count { return true }
+            start = haystack.index(after: candidate)
+        }
+        return false
     }
 
     /// The summary of one request.

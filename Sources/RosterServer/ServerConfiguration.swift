@@ -43,14 +43,16 @@ public struct ServerConfiguration: Sendable {
     /// Whether requests are recorded in the store's request log and published to subscribers.
     /// Off, the server also skips the per-request log line unless the logger is at `info` or below.
     public var requestLogEnabled: Bool
-    /// How often recorded requests are written to the store (one transaction per batch).
+    /// How often recorded requests are written to the store (one transaction per batch). Measured
+    /// at 1M members: flushing every 10 ms instead of every 100 ms made logging cost more, not less
+    /// (each flush is a task, a hop to the writer and a commit); 250 ms leaves a console attached
+    /// from another process a quarter of a second behind.
     public var requestLogFlushInterval: Duration
-    /// Most entries written in one transaction. A trade-off measured at 1M members: every commit
-    /// makes the other connections drop their page caches and rewrites the log's last pages, so
-    /// small batches cost reads (32: 3.8 page reads and 0.7 page writes per logged GET, against 2.2
-    /// and 0 without the log); a long transaction holds a busy core, so big ones cost latency
-    /// (256: one-connection `userName eq` p99 2 ms with the log on against 0.4 ms without). 64 gave
-    /// 3.1 reads and 0.08 writes per GET, and p99 1.1–1.2 ms.
+    /// Most entries written in one transaction, which holds the write lock: 512 entries take about
+    /// a millisecond. Measured at 1M members with the insert binding packed text directly: batches
+    /// of 64 to 1,024 cost a logged `GET` within 2% of each other (every commit makes the other
+    /// connections drop their page caches, so fewer is a little better), and one-connection
+    /// `userName eq` p99 stayed at 1.0–1.2 ms with the log on (0.4 ms off).
     public var requestLogBatchSize: Int
     /// Request and response bodies longer than this are truncated in the log, with a marker.
     public var requestLogBodyLimit: Int
@@ -76,8 +78,8 @@ public struct ServerConfiguration: Sendable {
         authCacheLifetime: Duration = .seconds(1),
         keyUseFlushInterval: Duration = .seconds(5),
         requestLogEnabled: Bool = true,
-        requestLogFlushInterval: Duration = .milliseconds(100),
-        requestLogBatchSize: Int = 64,
+        requestLogFlushInterval: Duration = .milliseconds(250),
+        requestLogBatchSize: Int = 512,
         requestLogBodyLimit: Int = 64 << 10,
         requestLogKeepLatest: Int = 100_000,
         requestLogMaxAge: TimeInterval = 30 * 86_400,

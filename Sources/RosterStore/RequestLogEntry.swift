@@ -53,8 +53,9 @@ public struct RequestLogEntry: Sendable, Hashable, Identifiable {
         self.scimType = scimType
     }
 
-    /// A GET answered 2xx: the server stores it without its response body and resource id (the
-    /// body is the stored resource itself), and a viewer says so instead of "no body".
+    /// A GET answered 2xx: the server stores it without its response body, request headers and
+    /// resource id (the body is the stored resource itself), and a viewer says so instead of "no
+    /// body".
     public var isSuccessfulRead: Bool {
         method == "GET" && (200..<300).contains(status)
     }

@@ -97,6 +97,9 @@ public protocol Store: Sendable {
     // MARK: Logs
 
     func appendRequestLog(_ entries: [RequestLogEntry]) async throws
+    /// Appends a packed batch in one transaction (the server's path; see ``RequestLogBatch``).
+    /// Defaults to ``appendRequestLog(_:)-([RequestLogEntry])`` with the entries unpacked.
+    func appendRequestLog(_ batch: RequestLogBatch) async throws
     func requestLog(_ query: RequestLogQuery) async throws -> [RequestLogEntry]
     /// Deletes all but the newest `keepLatest` entries and every entry older than `olderThan`.
     /// Returns how many were deleted.

@@ -68,6 +68,16 @@ import Testing
         #expect(RequestLogRedaction.authorization("Bearer hunter2") == "Bearer ***")
         #expect(RequestLogRedaction.authorization("non-token") == "***")
     }
+
+    /// The authenticator's prefix is a shortcut, never a different answer.
+    @Test func knownPrefixGivesWhatParsingGives() {
+        let key = "rst_7f2c9a1b_" + String(repeating: "A", count: 40)
+        for header in ["Bearer \(key)", "bearer \(key)", "Bearer  \(key) ", key, "Bearer hunter2"] {
+            #expect(
+                RequestLogRedaction.authorization(header, knownPrefix: "rst_7f2c9a1b")
+                    == RequestLogRedaction.authorization(header))
+        }
+    }
 }
 
 @Suite struct HeaderParsingTests {

@@ -76,7 +76,7 @@ import Synchronization
         }
     }
 
-    @Test func successfulReadsAreStoredWithoutBodyOrResourceButPublishedWhole() async throws {
+    @Test func successfulReadsAreStoredWithoutBodyHeadersOrResourceButPublishedWhole() async throws {
         let server = try await TestServer.make()
         try await withJane(server) { client, recorder, live, id async throws in
             _ = try await client.get("Users/\(id)")
@@ -87,12 +87,17 @@ import Synchronization
             for _ in 0..<3 { published.append(try #require(await iterator.next())) }
             #expect(published[1].responseBody.contains("\"userName\":\"jane@acme.com\""), "the live feed has the body")
             #expect(published[1].resourceID == id)
+            #expect(published[1].requestHeaders["authorization"]?.hasSuffix("***") == true, "and the headers")
 
             await recorder.flush()
             let stored = try await server.store.requestLog(RequestLogQuery(limit: 10)).reversed().map { $0 }
             #expect(stored.map(\.status) == [201, 200, 404])
             #expect(stored[0].responseBody.contains("\"userName\"") && stored[0].resourceID == id, "writes are kept whole")
-            #expect(stored[1].responseBody.isEmpty && stored[1].resourceID == nil, "a successful read is stored lean")
+            #expect(
+                stored[1].responseBody.isEmpty && stored[1].requestHeaders.isEmpty && stored[1].resourceID == nil,
+                "a successful read is stored lean")
+            #expect(stored[1].keyPrefix == published[1].keyPrefix && stored[1].keyPrefix != nil, "its key is still named")
+            #expect(!stored[0].requestHeaders.isEmpty && !stored[2].requestHeaders.isEmpty, "writes and failures keep headers")
             #expect(stored[1].summary == published[1].summary)
             #expect(stored[2].responseBody.contains("\"status\":\"404\""), "a failed read keeps its error body")
             // A member's history in the store: its writes and failures, not its reads.

@@ -9,7 +9,8 @@ import Testing
             time: time ?? Date(timeIntervalSince1970: 1_800_000_000 + Double(n)), organizationID: org, method: "GET",
             path: "/scim/v2/Users", query: "startIndex=\(n)", status: status, latencyMicros: 100 + n, clientAddress: "127.0.0.1",
             userAgent: "Okta SCIM Client", keyPrefix: "rst_abcdefgh",
-            requestHeaders: ["Authorization": "Bearer [redacted]", "Accept": "application/scim+json"], requestBody: "",
+            requestHeaders: ["Authorization": "Bearer [redacted]", "Accept": "application/scim+json", "If-Match": "W/\"3\" ✓"],
+            requestBody: "",
             responseBody: "{}", summary: "Okta · list members \(n)", resourceID: resource, scimType: status >= 400 ? "invalidFilter" : nil)
     }
 

@@ -21,7 +21,12 @@ public enum RequestDocument {
                 let label = TerminalText.sanitized(name, notation: options.glyphs.notation) + ": "
                 lines.append(DocumentLine([TextSpan(label, .dim), TextSpan(value)], wrapIndent: label.displayWidth))
             }
-            if !entry.requestHeaders.isEmpty { lines.append(.text("")) }
+            if !entry.requestHeaders.isEmpty {
+                lines.append(.text(""))
+            } else if entry.isSuccessfulRead {
+                // The server stores successful reads without their headers (the key is in Summary).
+                lines += [.text("(a successful read's headers are not stored: its key is in the summary)", .dim), .text("")]
+            }
             return lines + body(entry.requestBody, detail: detail, options: options)
         case .response:
             let status = DocumentLine([TextSpan("Status  ", .dim),

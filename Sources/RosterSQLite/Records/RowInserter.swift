@@ -1,0 +1,58 @@
+import GRDB
+import GRDBSQLite
+
+/// Executes one prepared `INSERT` per row with its values bound straight through SQLite's C API:
+/// text as UTF-8 bytes, integers, NULL.
+///
+/// Why not `Statement.execute(arguments:)`: GRDB boxes every value into a `DatabaseValue`, builds
+/// and validates an arguments array, then binds — for the request log's sixteen columns that was
+/// more than half of each entry's insert (profiled at 1M members: 2.8% of a logged `GET`'s CPU
+/// against 1.2% for SQLite's own work). Only for hot, fixed-shape inserts; everything else keeps
+/// GRDB's checked arguments.
+struct RowInserter {
+    private let statement: SQLiteStatement
+    private let connection: SQLiteConnection
+    private var column: Int32 = 0
+
+    init(_ statement: Statement, in db: Database) {
+        self.statement = statement.sqliteStatement
+        self.connection = db.sqliteConnection!
+    }
+
+    /// Binds UTF-8 text, or NULL for nil.
+    mutating func bind(_ text: UnsafeBufferPointer<UInt8>?) {
+        column += 1
+        guard let text else {
+            sqlite3_bind_null(statement, column)
+            return
+        }
+        // A non-nil pointer even for empty text: a NULL pointer would bind NULL instead of ''.
+        let start = text.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(Self.emptyText.utf8Start)
+        sqlite3_bind_text(statement, column, start.assumingMemoryBound(to: CChar.self), Int32(text.count), Self.transient)
+    }
+
+    mutating func bind(_ value: Int) {
+        column += 1
+        sqlite3_bind_int64(statement, column, Int64(value))
+    }
+
+    /// Runs the insert with the values bound since the last row, then readies the statement for
+    /// the next one.
+    mutating func insertRow() throws {
+        defer {
+            sqlite3_reset(statement)
+            column = 0
+        }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                sql: String(cString: sqlite3_sql(statement)))
+        }
+    }
+
+    private static let emptyText: StaticString = ""
+
+    /// SQLite copies the bytes before `bind` returns (`SQLITE_TRANSIENT`, a macro Swift cannot import).
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
