@@ -32,23 +32,29 @@ struct RequestLogMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
         let micros = Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+        // Headers and bodies are written out only for a reader: the store keeps none of them for a
+        // successful read (see `RequestLogEntry.storedForm`) and the stderr line never shows them.
+        let isSuccessfulRead = RequestLogEntry.isSuccessfulRead(
+            method: request.method.rawValue, status: Int(response.status.code))
+        let keepsDetail = recorder.map { !isSuccessfulRead || $0.hasSubscribers } ?? false
         let entry = makeEntry(
             request: request, response: response, notes: notes.snapshot, time: time, latencyMicros: micros,
-            clientAddress: context.clientAddressText)
+            clientAddress: context.clientAddressText, keepsDetail: keepsDetail)
         recorder?.record(entry)
         logger.info(
             "\(entry.method) \(entry.path) \(entry.status) \(micros / 1000).\(micros % 1000 / 100)ms \(entry.summary)")
         return response
     }
 
+    /// The entry; without headers and bodies unless `keepsDetail`.
     private func makeEntry(
         request: Request, response: Response, notes: RequestNotes.Values, time: Date, latencyMicros: Int,
-        clientAddress: String
+        clientAddress: String, keepsDetail: Bool
     ) -> RequestLogEntry {
         let userAgent = request.headers[.userAgent] ?? ""
         let query = request.uri.query ?? ""
         var headers: [String: String] = [:]
-        for field in request.headers where Self.keptHeaders.contains(field.name.canonicalName) {
+        for field in request.headers where keepsDetail && Self.keptHeaders.contains(field.name.canonicalName) {
             let name = field.name.canonicalName
             headers[name] =
                 name == "authorization"
@@ -63,10 +69,14 @@ struct RequestLogMiddleware: RouterMiddleware {
             time: time, organizationID: notes.organizationID, method: request.method.rawValue, path: request.uri.path,
             query: query, status: response.status.code, latencyMicros: latencyMicros, clientAddress: clientAddress,
             userAgent: userAgent, keyPrefix: notes.keyPrefix, requestHeaders: headers,
-            requestBody: RequestLogRedaction.bodyText(
-                raw: notes.requestBody, parsed: notes.requestJSON, note: notes.requestBodyNote, limit: bodyLimit),
-            responseBody: RequestLogRedaction.responseText(
-                raw: notes.responseBody, parsed: notes.responseJSON, status: response.status.code, limit: bodyLimit),
+            requestBody: keepsDetail
+                ? RequestLogRedaction.bodyText(
+                    raw: notes.requestBody, parsed: notes.requestJSON, note: notes.requestBodyNote, limit: bodyLimit)
+                : "",
+            responseBody: keepsDetail
+                ? RequestLogRedaction.responseText(
+                    raw: notes.responseBody, parsed: notes.responseJSON, status: response.status.code, limit: bodyLimit)
+                : "",
             summary: summary, resourceID: notes.resourceID, scimType: notes.scimType)
     }
 }

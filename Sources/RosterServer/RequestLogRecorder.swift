@@ -57,6 +57,11 @@ public final class RequestLogRecorder: Service, Sendable {
         }
     }
 
+    /// Whether anyone receives entries live (and so needs what the store does not keep).
+    public var hasSubscribers: Bool {
+        state.withLock { !$0.subscribers.isEmpty }
+    }
+
     /// New entries as they are recorded (before they are stored, so their `id` is 0). A subscriber
     /// that falls more than ``subscriberBuffer`` entries behind loses the oldest, never slowing a
     /// request. The stream ends when the recorder stops.

@@ -73,10 +73,11 @@ public enum RequestSummary {
         var response: JSONObject?
 
         init(method: String, path: String, query: QueryParameters, body: JSONObject?, response: JSONObject?) {
-            var path = Substring(path)
-            if path.hasPrefix(ServerConfiguration.basePath) { path = path.dropFirst(ServerConfiguration.basePath.count) }
+            // Split as UTF-8 bytes: splitting Characters (grapheme breaking) was half of summarising a GET.
+            var path = Substring(path).utf8
+            if path.starts(with: ServerConfiguration.basePath.utf8) { path = path.dropFirst(ServerConfiguration.basePath.utf8.count) }
             self.method = method
-            self.segments = path.split(separator: "/")
+            self.segments = path.split(separator: UInt8(ascii: "/")).map { Substring($0) }
             self.query = query
             self.body = body
             self.response = response

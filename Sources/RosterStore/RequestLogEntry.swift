@@ -56,7 +56,9 @@ public struct RequestLogEntry: Sendable, Hashable, Identifiable {
     /// A GET answered 2xx: the server stores it without its response body, request headers and
     /// resource id (the body is the stored resource itself), and a viewer says so instead of "no
     /// body".
-    public var isSuccessfulRead: Bool {
+    public var isSuccessfulRead: Bool { Self.isSuccessfulRead(method: method, status: status) }
+
+    public static func isSuccessfulRead(method: String, status: Int) -> Bool {
         method == "GET" && (200..<300).contains(status)
     }
 }

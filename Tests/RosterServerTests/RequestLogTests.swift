@@ -105,6 +105,29 @@ import Synchronization
         }
     }
 
+    /// With nobody watching live, a successful read's headers and body are not even written out;
+    /// what is stored is the same, and writes and failures still keep theirs.
+    @Test func withoutSubscribersTheStoredEntriesAreTheSame() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client, requestLog async throws in
+            let recorder = try #require(requestLog)
+            #expect(!recorder.hasSubscribers)
+            let created = try await client.post("Users", OktaBodies.user("jane@acme.com", givenName: "Jane"))
+            let id = try #require(created.json?["id"]?.stringValue)
+            _ = try await client.get("Users/\(id)")
+            _ = try await client.get("Users/no-such-id")
+
+            await recorder.flush()
+            let stored = try await server.store.requestLog(RequestLogQuery(limit: 10)).reversed().map { $0 }
+            #expect(stored.map(\.status) == [201, 200, 404])
+            #expect(stored[0].requestBody.contains("jane@acme.com") && stored[0].responseBody.contains("\"id\""))
+            #expect(stored[0].requestHeaders["authorization"]?.hasSuffix("***") == true)
+            #expect(stored[1].requestHeaders.isEmpty && stored[1].responseBody.isEmpty && stored[1].keyPrefix != nil)
+            #expect(stored[1].summary.contains("jane@acme.com"), "the summary still names what was read")
+            #expect(!stored[2].requestHeaders.isEmpty && stored[2].responseBody.contains("\"status\":\"404\""))
+        }
+    }
+
     @Test func longBodiesAreTruncated() async throws {
         let server = try await TestServer.make(configuration: ServerConfiguration(port: 0, requestLogBodyLimit: 200))
         try await server.run { client, requestLog async throws in
