@@ -39,6 +39,7 @@ struct ConsoleSession {
             let organizations = try runBlocking { try await store.organizations() }
             let organization = try pickOrganization(organizations, store: store)
             let server = command.attach ? nil : try EmbeddedServer(store: store, configuration: configuration, logger: logger)
+            if let server { simulator?.serverListening(on: server.port) }
             let endpoint = endpoint(configuration: configuration, port: server?.port)
             let changes = try SQLiteDataVersion(path: path)
 

@@ -9,8 +9,8 @@ import Synchronization
 /// `roster demo` with the console: the console session of `roster console` on the demo database, with the
 /// simulator pushing into its server from a background task. The Requests tab shows each push as it lands.
 ///
-/// The console picks nothing itself here: the demo chooses a free loopback port and the demo organization, runs
-/// `ConsoleSession` with them, and starts simulating once the server answers `/healthz`.
+/// The console picks nothing itself here: the demo prepares the demo organization, runs `ConsoleSession` with it
+/// and port 0 on loopback, and starts simulating once the session reports the port its server bound.
 struct DemoConsole {
     let demo: Demo
 
@@ -30,15 +30,18 @@ struct DemoConsole {
             let people = PeopleGenerator(seed: simulation.seed).people(simulation.people)
             return try await DemoOrganization.prepare(in: store, people: people, scenario: simulation.scenario)
         }
-        let port = try LoopbackPort.free()
-        let baseURL = "http://127.0.0.1:\(port)\(ServerConfiguration.basePath)"
-        let console = try Console.parse(["--database", path, "--port", String(port), "--org", setup.organization.id])
+        let console = try Console.parse(
+            ["--database", path, "--host", "127.0.0.1", "--port", "0", "--org", setup.organization.id])
 
         let options = simulation.options(duration: try demo.runDuration, rules: setup.rules)
         let control = SimulatorControl(rate: simulation.rate)
         let link = DemoSimulatorLink(control: control, rate: simulation.rate)
         let outcome = Mutex<SimulationSummary?>(nil)
+        let target = Mutex<String?>(nil)
         let simulator = Task.detached {
+            guard let port = await link.serverPort() else { return }
+            let baseURL = "http://127.0.0.1:\(port)\(ServerConfiguration.basePath)"
+            target.withLock { $0 = baseURL }
             guard await HTTPTransport.waitUntilAnswering("http://127.0.0.1:\(port)/healthz") else { return }
             let summary = try? await HTTPTransport.with(baseURL: baseURL) { transport in
                 await SimulationRunner.run(
@@ -48,6 +51,7 @@ struct DemoConsole {
             await link.finished()
         }
 
+        defer { link.serverNeverStarted() }
         try ConsoleSession(command: console, simulator: link).run()
         // The server is gone: end the push in flight now (AsyncHTTPClient would retry connecting until its timeout).
         try runBlocking {
@@ -55,7 +59,7 @@ struct DemoConsole {
             simulator.cancel()
             await simulator.value
         }
-        print(Self.report(outcome.withLock { $0 }, setup: setup, baseURL: baseURL))
+        print(Self.report(outcome.withLock { $0 }, setup: setup, baseURL: target.withLock { $0 } ?? "127.0.0.1"))
         if demo.database == nil { print("The temporary demo database was removed.") }
     }
 
