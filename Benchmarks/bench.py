@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 
+import versus_scim2_server
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 WRK_DIR = os.path.join(HERE, "wrk")
 
@@ -147,7 +149,7 @@ class Load:
         self.key, self.port, self.core = key, port, core
         self.threads, self.connections, self.duration = threads, connections, duration
 
-    def run(self, script, path, args=(), connections=None, duration=None):
+    def run(self, script, path, args=(), connections=None, duration=None, base="/scim/v2"):
         connections = connections or self.connections
         command = [
             "wrk", "-t", str(min(self.threads, connections)), "-c", str(connections),
@@ -158,7 +160,7 @@ class Load:
             command += ["--"] + [str(a) for a in args]
         if self.core is not None:
             command = ["taskset", "-c", str(self.core)] + command
-        env = dict(os.environ, BENCH_WRK_DIR=WRK_DIR, ROSTER_KEY=self.key)
+        env = dict(os.environ, BENCH_WRK_DIR=WRK_DIR, ROSTER_KEY=self.key, BENCH_SCIM_BASE=base)
         result = subprocess.run(command, capture_output=True, text=True, env=env)
         for line in result.stdout.splitlines():
             if line.startswith("BENCH_RESULT "):
@@ -278,6 +280,10 @@ def main():
     parser.add_argument("--no-pin", action="store_true", help="do not pin the server to core 0 and wrk to core 1")
     parser.add_argument("--markdown", help="also write the result table (Markdown) to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, logs)")
+    parser.add_argument("--versus-scim2-server", type=int, metavar="USERS",
+                        help="also measure python's scim2-server (PyPI, in memory) holding USERS users with the same "
+                             "scripts, and print Roster ÷ it (target ≥ 20×); the venv is kept in "
+                             ".build-release/scim2-server-venv")
     options = parser.parse_args()
 
     quick = options.quick
@@ -422,6 +428,12 @@ def main():
                 # (62 or 75-98 µs for the same GET), and the fast one is the cost of the code itself.
                 "cpu_us": min(r["cpu_us"] for r in runs),
             }
+        versus = None
+        if options.versus_scim2_server:
+            versus = versus_scim2_server.compare(
+                Load(versus_scim2_server.TOKEN, free_port(), client_core, options.threads, options.connections, duration),
+                results, os.path.join(HERE, "..", ".build-release", "scim2-server-venv"), workdir,
+                options.versus_scim2_server, server_core, log)
         log(f"roster serve answered /healthz {start_seconds[True] * 1000:.0f} ms after start with the request log, "
             f"{start_seconds[False] * 1000:.0f} ms without")
         machine["load_after"] = load_average()
@@ -489,6 +501,18 @@ def main():
                                f"{start_seconds[True] * 1000:.0f} / {start_seconds[False] * 1000:.0f} ms"))
         rows.append(figure_row(f"seed {members:,} members + {big_team:,}-member team (roster seed)",
                                f"{seeded['memberSeconds']:.1f} s + {seeded['teams'][0]['seconds']:.1f} s"))
+
+        if versus:
+            version, python_peak, compared = versus
+            users = options.versus_scim2_server
+            for name, figures, cpu_us, speed, roster_cpu, bad in compared:
+                rows.append([f"scim2-server {version} ({users:,} users in memory): {name}", f"{figures['rps']:,.0f}",
+                             fmt_ms(figures["p50_us"]), fmt_ms(figures["p99_us"]), f"{cpu_us:.0f} µs",
+                             "errors" if bad else "", "", ""])
+                rows.append(figure_row(f"Roster ({members:,} members) ÷ scim2-server: {name} (by req/s; CPU/request "
+                                       f"{cpu_us / max(roster_cpu, 1e-9):.0f}×)", f"{speed:.0f}×", "≥ 20×",
+                                       speed >= 20 and not bad))
+            rows.append(figure_row(f"scim2-server peak RSS with {users:,} users", f"{python_peak:.0f} MiB"))
 
         header = ["operation", "req/s", "p50", "p99", "server CPU/req", "vs /healthz or ratio", "target", "result"]
         table = markdown_table(header, rows)

@@ -3,6 +3,10 @@
 -- The API key comes from $ROSTER_KEY; sample files are one value per line.
 local common = {}
 
+-- Where the server's SCIM endpoints are: Roster's /scim/v2 unless $BENCH_SCIM_BASE says otherwise
+-- (python's scim2-server serves them at the root).
+common.base = os.getenv("BENCH_SCIM_BASE") or "/scim/v2"
+
 function common.headers()
     local key = os.getenv("ROSTER_KEY")
     if key and key ~= "" then

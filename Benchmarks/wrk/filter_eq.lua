@@ -13,5 +13,5 @@ end
 
 function request()
     local filter = attribute .. ' eq "' .. values[math.random(#values)] .. '"'
-    return wrk.format("GET", "/scim/v2/Users?filter=" .. common.encode(filter))
+    return wrk.format("GET", common.base .. "/Users?filter=" .. common.encode(filter))
 end

@@ -11,5 +11,5 @@ function init(args)
 end
 
 function request()
-    return wrk.format("GET", "/scim/v2/Users/" .. ids[math.random(#ids)])
+    return wrk.format("GET", common.base .. "/Users/" .. ids[math.random(#ids)])
 end

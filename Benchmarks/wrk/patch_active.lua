@@ -17,5 +17,5 @@ function request()
     counter = counter + 1
     local body = '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],' ..
         '"Operations":[{"op":"replace","value":{"active":' .. active .. '}}]}'
-    return wrk.format("PATCH", "/scim/v2/Users/" .. id, nil, body)
+    return wrk.format("PATCH", common.base .. "/Users/" .. id, nil, body)
 end

@@ -28,5 +28,5 @@ function request()
     end
     counter = counter + 1
     local body = '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[' .. operation .. ']}'
-    return wrk.format("PATCH", "/scim/v2/Groups/" .. team, nil, body)
+    return wrk.format("PATCH", common.base .. "/Groups/" .. team, nil, body)
 end

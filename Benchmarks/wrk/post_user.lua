@@ -17,5 +17,5 @@ function request()
         '"name":{"givenName":"Bench","familyName":"User ' .. counter .. '"},"displayName":"Bench User ' .. counter .. '",' ..
         '"emails":[{"primary":true,"value":"' .. name .. '","type":"work"}],"active":true,' ..
         '"externalId":"bench-' .. tag .. '-' .. (thread_id or 0) .. '-' .. counter .. '"}'
-    return wrk.format("POST", "/scim/v2/Users", nil, body)
+    return wrk.format("POST", common.base .. "/Users", nil, body)
 end
