@@ -400,7 +400,7 @@ def main():
         # Request log on ÷ off: fresh servers in turn (on, off, on, off), so that neither side inherits
         # the other's warm caches; each log-on server starts from an empty log (see clear_request_log).
         start_seconds = {True: server.startup_seconds}
-        rounds = 1 if quick else 5
+        rounds = 1 if quick else 3
         for round_number in range(rounds):
             for request_log in (True, False):
                 if request_log:
@@ -428,6 +428,33 @@ def main():
                 # (62 or 75-98 µs for the same GET), and the fast one is the cost of the code itself.
                 "cpu_us": min(r["cpu_us"] for r in runs),
             }
+        # Request log on ÷ off inside one server: SIGUSR2 pauses and resumes storing, so the comparison
+        # does not depend on the speed a fresh process lands at (README › Performance › Noise). Each
+        # storing phase ends with a pause long enough for its last flush to be counted in it.
+        in_process = []
+        phase = max(1, duration // 2)
+        for _ in range(1 if quick else 3):
+            clear_request_log(database)
+            server = Server(binary, database, free_port(), workdir, server_core)
+            servers.append(server)
+            load.port = server.port
+            load.run("get_user.lua", "/", [samples["ids"]], duration=1 if quick else 2)
+            cpu, served = {True: 0.0, False: 0.0}, {True: 0, False: 0}
+            for _ in range(1 if quick else 3):
+                for storing in (True, False):
+                    before = server.cpu_seconds()
+                    served[storing] += load.run("get_user.lua", "/", [samples["ids"]], duration=phase)["requests"]
+                    if storing:
+                        time.sleep(0.5)
+                    cpu[storing] += server.cpu_seconds() - before
+                    server.process.send_signal(signal.SIGUSR2)
+                    time.sleep(0.1)
+            on_us, off_us = (cpu[True] * 1e6 / served[True], cpu[False] * 1e6 / served[False])
+            in_process.append((off_us / on_us, on_us, off_us))
+            log(f"one server, storing on/off every {phase} s: {on_us:.1f} / {off_us:.1f} µs of CPU per GET "
+                f"→ {off_us / on_us:.2f}")
+            server.stop()
+
         versus = None
         if options.versus_scim2_server:
             versus = versus_scim2_server.compare(
@@ -491,9 +518,14 @@ def main():
         rows.append(op_row("GET /Users/{id}, request log on"))
         rows.append(op_row("GET /Users/{id}, request log off"))
         rows.append(figure_row(
-            f"GET /Users/{{id}} request log on ÷ off, by the lowest server CPU per request of {rounds} fresh "
-            f"server{'s' if rounds > 1 else ''} each (by req/s {log_ratio:.2f})",
-            f"{log_cpu_ratio:.2f}", "≥ 0.9", log_cpu_ratio >= 0.9))
+            f"GET /Users/{{id}} request log on ÷ off, fresh servers: lowest CPU per request of {rounds} each "
+            f"(by req/s {log_ratio:.2f})", f"{log_cpu_ratio:.2f}"))
+        in_process_ratio = statistics.median(r[0] for r in in_process)
+        rows.append(figure_row(
+            f"GET /Users/{{id}} request log on ÷ off in one server (SIGUSR2 pauses storing), CPU per request: median "
+            f"of {len(in_process)} server{'s' if len(in_process) > 1 else ''} "
+            f"({', '.join(f'{r[0]:.2f}' for r in in_process)})",
+            f"{in_process_ratio:.2f}", "≥ 0.9", in_process_ratio >= 0.9))
         rows.append(figure_row(f"serve peak RSS (VmHWM), {members:,} members, under load", f"{load_peak:.0f} MiB",
                                "≤ 150 MB", load_peak * 1.048576 <= 150 if at_scale else None))
         rows.append(figure_row(f"serve peak RSS after GET of the {big_team:,}-member group", f"{peak_after_big:.0f} MiB"))

@@ -32,6 +32,7 @@ public final class RequestLogRecorder: Service, Sendable {
     private let configuration: ServerConfiguration
     private let logger: Logger
     private let state = Mutex(State())
+    private let storingPaused = Atomic<Bool>(false)
 
     public init(store: any Store, configuration: ServerConfiguration, logger: Logger) {
         self.store = store
@@ -39,8 +40,25 @@ public final class RequestLogRecorder: Service, Sendable {
         self.logger = logger
     }
 
-    /// Queues an entry for the store and hands it to every subscriber; never blocks on either.
+    /// Whether recorded entries go to the store. Paused (`roster serve` toggles it on SIGUSR2), the
+    /// server stores nothing while live subscribers still get every entry: an operator can stop
+    /// the log's writes for a while without restarting, and the benchmark compares logging on and
+    /// off inside one process.
+    public var isStoring: Bool { !storingPaused.load(ordering: .relaxed) }
+
+    public func setStoring(_ storing: Bool) {
+        storingPaused.store(!storing, ordering: .relaxed)
+    }
+
+    /// Queues an entry for the store (unless storing is paused) and hands it to every subscriber;
+    /// never blocks on either.
     public func record(_ entry: RequestLogEntry) {
+        guard isStoring else {
+            state.withLock { state in
+                for continuation in state.subscribers.values { continuation.yield(entry) }
+            }
+            return
+        }
         let batchSize = configuration.requestLogBatchSize
         let stored = entry.storedForm
         state.withLock { state in

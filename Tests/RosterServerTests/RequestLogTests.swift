@@ -128,6 +128,27 @@ import Synchronization
         }
     }
 
+    /// Paused, nothing is stored while the live feed goes on; resumed, storing goes on.
+    @Test func pausedStoringKeepsTheLiveFeed() async throws {
+        let server = try await TestServer.make()
+        try await withJane(server) { client, recorder, live, id async throws in
+            recorder.setStoring(false)
+            #expect(!recorder.isStoring)
+            _ = try await client.get("Users/\(id)")
+            recorder.setStoring(true)
+            _ = try await client.get("Users/no-such-id")
+
+            var iterator = live.makeAsyncIterator()
+            var published: [Int] = []
+            for _ in 0..<3 { published.append(try #require(await iterator.next()).status) }
+            #expect(published == [201, 200, 404], "the live feed had all three")
+
+            await recorder.flush()
+            let stored = try await server.store.requestLog(RequestLogQuery(limit: 10)).map(\.status)
+            #expect(stored == [404, 201], "the read made while paused was not stored")
+        }
+    }
+
     @Test func longBodiesAreTruncated() async throws {
         let server = try await TestServer.make(configuration: ServerConfiguration(port: 0, requestLogBodyLimit: 200))
         try await server.run { client, requestLog async throws in

@@ -13,7 +13,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             On an empty database this creates the organization Default (enterprise, 100 seats) and \
             one API key, printed once. SIGINT or SIGTERM stop it gracefully: requests in flight \
-            finish and the request log is flushed.
+            finish and the request log is flushed. SIGUSR2 pauses storing the request log, and the \
+            next SIGUSR2 resumes it.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -31,8 +32,10 @@ struct Serve: AsyncParsableCommand {
             fflush(nil)  // a pipe or file would otherwise hold the key until exit
         }
         let roster = RosterApplication(store: store, configuration: configuration, logger: logger)
+        var services: [any Service] = [roster.application]
+        if let recorder = roster.requestLog { services.append(RequestLogPauseSignal(recorder: recorder, logger: logger)) }
         let group = ServiceGroup(configuration: .init(
-            services: [roster.application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }
