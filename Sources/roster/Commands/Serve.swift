@@ -32,10 +32,9 @@ struct Serve: AsyncParsableCommand {
             fflush(nil)  // a pipe or file would otherwise hold the key until exit
         }
         let roster = RosterApplication(store: store, configuration: configuration, logger: logger)
-        var services: [any Service] = [roster.application]
-        if let recorder = roster.requestLog { services.append(RequestLogPauseSignal(recorder: recorder, logger: logger)) }
+        let pauseSignal = RequestLogPauseSignal(recorder: roster.requestLog, logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [roster.application, pauseSignal], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }
