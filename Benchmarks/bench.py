@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 
+import processes
 import versus_scim2_server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -107,21 +108,10 @@ class Server:
         raise Failure(f"roster serve did not answer /healthz within {timeout} s")
 
     def memory(self):
-        """Peak (VmHWM) and current (VmRSS) resident memory in MiB, from /proc/PID/status."""
-        values = {}
-        with open(f"/proc/{self.process.pid}/status") as f:
-            for line in f:
-                if line.startswith(("VmHWM:", "VmRSS:")):
-                    key, value = line.split(":", 1)
-                    values[key] = int(value.split()[0]) / 1024
-        return values.get("VmHWM", 0.0), values.get("VmRSS", 0.0)
+        return processes.memory_mib(self.process.pid)
 
     def cpu_seconds(self):
-        """User + system CPU the server has used so far (/proc/PID/stat): per request, a figure that
-        other tenants of a shared machine disturb far less than throughput."""
-        with open(f"/proc/{self.process.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return processes.cpu_seconds(self.process.pid)
 
     def tail(self, lines=5):
         try:
@@ -131,13 +121,7 @@ class Server:
             return ""
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        processes.stop(self.process)
 
 
 # --- wrk -----------------------------------------------------------------------------------------------

@@ -8,10 +8,11 @@ far fewer users than Roster's database in the same run: the comparison favours i
 import http.client
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
+
+import processes
 
 TOKEN = "bench-token"
 OPERATIONS = [
@@ -57,25 +58,13 @@ class PythonServer:
         raise RuntimeError("scim2-server did not answer within 60 s")
 
     def cpu_seconds(self):
-        with open(f"/proc/{self.process.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return processes.cpu_seconds(self.process.pid)
 
     def peak_mib(self):
-        with open(f"/proc/{self.process.pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        return 0.0
+        return processes.memory_mib(self.process.pid)[0]
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        processes.stop(self.process, timeout=10)
 
 
 def request(port, method, path, body=None, connection=None):
