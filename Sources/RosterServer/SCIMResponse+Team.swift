@@ -81,7 +81,7 @@ extension SCIMResponse {
 
 extension TeamJSON {
     /// Writes the team `id`'s representation at the end of `buffer`, its members read from `members`.
-    fileprivate func write(team id: String, members: any TeamMemberReader, into buffer: inout ByteBuffer) throws {
+    func write(team id: String, members: any TeamMemberReader, into buffer: inout ByteBuffer) throws {
         try write(members: { visit in try members.forEachMember(ofTeam: id, visit) }) { buffer.writeBytes($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import RosterStore
 import SCIM
 
@@ -31,7 +32,8 @@ struct SearchController {
             baseURL: environment.baseURL(for: request), projection: parameters.projection, context: context)
     }
 
-    /// The root search covers members, then teams, as one list paged across both.
+    /// The root search covers members, then teams, as one list paged across both. Teams are written
+    /// from the store's rows as in `GET /Groups`, so a big team in the results builds no tree.
     @Sendable func searchAll(_ request: Request, context: SCIMRequestContext) async throws -> Response {
         try await search(request, context: context, kinds: [.user, .group])
     }
@@ -48,28 +50,80 @@ struct SearchController {
         // Position of the page's first resource within the current kind's results.
         var offset = startIndex
         var totalResults = 0
-        var resources: [JSONValue] = []
+        var written = Written()
         var failures: [SCIMError] = []
         for (kind, kindParameters) in zip(kinds, parameters) {
             var query = kindParameters.query
             query.startIndex = offset
             query.count = remaining
-            let page: ListPage
+            let part: Written
             do {
-                page = try await environment.page(of: kind, organizationID: client.organization.id, query: query)
+                part = try await write(kind, query: query, organizationID: client.organization.id, baseURL: baseURL,
+                    projection: kindParameters.projection)
             } catch let error as SCIMError where kinds.count > 1 && error.status == 400 {
                 // A filter on an attribute that one resource type lacks (userName on teams) matches
                 // none of that type; it is an error only when it fits no type at all.
                 failures.append(error)
                 continue
             }
-            totalResults += page.totalResults
-            resources += ListResponse.resources(page: page, baseURL: baseURL, projection: kindParameters.projection)
-            remaining -= page.resources.count
-            offset = max(1, offset - page.totalResults)
+            totalResults += part.totalResults
+            written.append(part)
+            remaining -= part.summaries.count
+            offset = max(1, offset - part.totalResults)
         }
         if failures.count == kinds.count, let first = failures.first { throw first }
-        return SCIMResponse.json(
-            ListResponse.json(totalResults: totalResults, startIndex: startIndex, resources: resources), context: context)
+        let (head, tail) = ListResponse.envelope(
+            totalResults: totalResults, startIndex: startIndex, itemsPerPage: written.summaries.count)
+        var response = ByteBuffer()
+        response.writeBytes(head)
+        response.writeInteger(UInt8(ascii: "["))
+        response.writeBuffer(&written.resources)
+        response.writeInteger(UInt8(ascii: "]"))
+        response.writeBytes(tail)
+        return SCIMResponse.rendered(
+            response, summary: ListResponse.json(totalResults: totalResults, startIndex: startIndex, resources: written.summaries),
+            context: context)
+    }
+
+    /// One kind's page of a search: its resources written comma-separated, and what the request
+    /// log's summary reads of them (teams without their members).
+    private struct Written {
+        var totalResults = 0
+        var resources = ByteBuffer()
+        var summaries: [JSONValue] = []
+
+        mutating func append(_ other: Written) {
+            var more = other.resources
+            if !summaries.isEmpty, !other.summaries.isEmpty { resources.writeInteger(UInt8(ascii: ",")) }
+            resources.writeBuffer(&more)
+            summaries += other.summaries
+        }
+    }
+
+    private func write(
+        _ kind: ResourceKind, query: ListQuery, organizationID: String, baseURL: String, projection: AttributeProjection?
+    ) async throws -> Written {
+        switch kind {
+        case .user:
+            let page = try await environment.page(of: .user, organizationID: organizationID, query: query)
+            var written = Written(totalResults: page.totalResults)
+            for member in ListResponse.resources(page: page, baseURL: baseURL, projection: projection) {
+                if !written.summaries.isEmpty { written.resources.writeInteger(UInt8(ascii: ",")) }
+                written.resources.writeBytes(JSONWriter().bytes(member))
+                written.summaries.append(member)
+            }
+            return written
+        case .group:
+            return try await environment.store.readTeams(organizationID: organizationID, query: query) { page, members in
+                var written = Written(totalResults: page.totalResults)
+                for team in page.resources {
+                    let json = TeamJSON(team: team, baseURL: baseURL, projection: projection)
+                    if !written.summaries.isEmpty { written.resources.writeInteger(UInt8(ascii: ",")) }
+                    try json.write(team: team.id, members: members, into: &written.resources)
+                    written.summaries.append(.object(json.withoutMembers))
+                }
+                return written
+            }
+        }
     }
 }

@@ -196,8 +196,8 @@ import Testing
         let server = try await TestServer.make()
         try await server.run { client async throws in
             let alice = try await client.createUser("alice@acme.com", givenName: "Alice")
-            _ = try await client.createUser("bob@acme.com", givenName: "Bob")
-            _ = try await client.createGroup("Sales", members: [alice])
+            let bob = try await client.createUser("bob@acme.com", givenName: "Bob")
+            let sales = try await client.createGroup("Sales", members: [alice])
             let search: JSONValue = [
                 "schemas": [.string(SCIMURN.searchRequest)],
                 "filter": "userName sw \"alice\"",
@@ -224,8 +224,33 @@ import Testing
                 "/scim/v2/.search", ["schemas": [.string(SCIMURN.searchRequest)], "startIndex": 2, "count": 2])
             #expect(paged.resources.count == 2)
             #expect(paged.resources.last?["displayName"]?.stringValue == "Sales")
+            // Members then teams, each as its own endpoint answers it (teams written from rows).
+            // (GET /Users/{id} keeps the stored attribute order, lists the canonical one.)
+            #expect(Self.sorted(all.resources[0]) == Self.sorted(try await client.get("Users/\(alice)").json))
+            #expect(Self.sorted(all.resources[1]) == Self.sorted(try await client.get("Users/\(bob)").json))
+            #expect(all.resources[2] == (try await client.get("Groups/\(sales)")).json)
+            #expect(all.resources[2]["members"]?.arrayValue?.count == 1)
+            let projected = try await client.post(
+                "/scim/v2/.search", ["schemas": [.string(SCIMURN.searchRequest)], "attributes": ["displayName"]])
+            #expect(projected.resources.map { $0["displayName"]?.stringValue } == ["Alice User", "Bob User", "Sales"])
+            #expect(projected.resources[2]["members"] == nil, "projected to displayName")
+            let none = try await client.post(
+                "/scim/v2/.search", ["schemas": [.string(SCIMURN.searchRequest)], "filter": "userName eq \"nobody\""])
+            #expect(none.status == 200 && none.totalResults == 0 && none.resources.isEmpty)
 
             #expect(try await client.get("Users/.search").status == 405)
+        }
+    }
+
+    /// Objects compared without regard to member order, recursively.
+    private static func sorted(_ value: JSONValue?) -> JSONValue? {
+        switch value {
+        case .object(let object)?:
+            return .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { ($0.key, sorted($0.value)!) }))
+        case .array(let elements)?:
+            return .array(elements.map { sorted($0)! })
+        default:
+            return value
         }
     }
 
