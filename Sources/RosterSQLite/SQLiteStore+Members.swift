@@ -97,7 +97,7 @@ extension SQLiteStore {
         try await memberPage(organizationID: organizationID, query: query) { total, rows, groups in
             StoredMemberPage(
                 totalResults: total,
-                members: rows.map { ResourceRow.storedMember($0).with(groups: groups[$0[0], default: []]) })
+                resources: rows.map { ResourceRow.storedMember($0).with(groups: groups[$0[0], default: []]) })
         }
     }
 

@@ -26,15 +26,19 @@ public struct ListQuery: Sendable, Hashable {
 }
 
 /// One page of a list: the total that match and the resources of this page, in a stable order.
-public struct ListPage: Sendable, Hashable {
+public struct Page<Resource: Sendable & Hashable>: Sendable, Hashable {
+    /// How many match in all (RFC 7644 §3.4.2.4).
     public var totalResults: Int
-    public var resources: [SCIMResource]
+    public var resources: [Resource]
 
-    public init(totalResults: Int, resources: [SCIMResource]) {
+    public init(totalResults: Int, resources: [Resource]) {
         self.totalResults = totalResults
         self.resources = resources
     }
 }
+
+/// A page of members or teams as resources.
+public typealias ListPage = Page<SCIMResource>
 
 /// The result of a write to a team: the team as stored and the member ids that were skipped
 /// because no member of the organization has them (logged, never a failed push: Okta does not

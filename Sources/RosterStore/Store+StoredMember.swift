@@ -9,18 +9,9 @@ extension Store {
     /// A store that keeps resources rather than their text renders the members it reads.
     public func storedMembers(organizationID: String, query: ListQuery) async throws -> StoredMemberPage {
         let page = try await members(organizationID: organizationID, query: query)
-        return StoredMemberPage(totalResults: page.totalResults, members: page.resources.map(StoredMember.init))
+        return StoredMemberPage(totalResults: page.totalResults, resources: page.resources.map(StoredMember.init))
     }
 }
 
 /// One page of a member list as stored (see ``Store/storedMembers(organizationID:query:)``).
-public struct StoredMemberPage: Sendable, Hashable {
-    /// How many members match in all (RFC 7644 §3.4.2.4).
-    public var totalResults: Int
-    public var members: [StoredMember]
-
-    public init(totalResults: Int, members: [StoredMember]) {
-        self.totalResults = totalResults
-        self.members = members
-    }
-}
+public typealias StoredMemberPage = Page<StoredMember>

@@ -70,7 +70,7 @@ import Testing
         for query in [ListQuery(), ListQuery(filter: try filter("userName eq \"A@X.COM\"")), ListQuery(startIndex: 2, count: 1)] {
             let page = try await store.members(organizationID: org.id, query: query)
             let stored = try await store.storedMembers(organizationID: org.id, query: query)
-            #expect(stored == StoredMemberPage(totalResults: page.totalResults, members: page.resources.map(StoredMember.init)))
+            #expect(stored == StoredMemberPage(totalResults: page.totalResults, resources: page.resources.map(StoredMember.init)))
         }
         let other = try await makeOrganization(store, name: "Other")
         #expect(try await store.storedMember(organizationID: other.id, id: plain.id) == nil)
