@@ -48,28 +48,23 @@ extension SCIMResponse {
         organizationID: String, query: ListQuery, store: any Store, baseURL: String, projection: AttributeProjection?,
         context: SCIMRequestContext
     ) async throws -> Response {
-        let (body, summary) = try await store.readTeams(organizationID: organizationID, query: query) {
-            page, members -> (ByteBuffer, JSONValue) in
-            let teams = page.resources.map { TeamJSON(team: $0, baseURL: baseURL, projection: projection) }
-            // The ListResponse of the teams without members, whose `Resources` array is then
-            // written team by team, members included.
-            let summary = ListResponse.json(
-                totalResults: page.totalResults, startIndex: query.startIndex, resources: teams.map { .object($0.withoutMembers) })
-            guard let envelope = summary.objectValue, let (head, tail) = JSONWriter.split(envelope, around: "Resources") else {
-                preconditionFailure("A ListResponse always has Resources")
+        let elements = try await teams(
+            organizationID: organizationID, query: query, store: store, baseURL: baseURL, projection: projection)
+        return list(elements, startIndex: query.startIndex, context: context)
+    }
+
+    /// A page of teams, written in the one store read that loads them, members included.
+    static func teams(
+        organizationID: String, query: ListQuery, store: any Store, baseURL: String, projection: AttributeProjection?
+    ) async throws -> ListElements {
+        try await store.readTeams(organizationID: organizationID, query: query) { page, members in
+            var elements = ListElements(totalResults: page.totalResults)
+            for team in page.resources {
+                let json = TeamJSON(team: team, baseURL: baseURL, projection: projection)
+                try elements.write { try json.write(team: team.id, members: members, into: &$0) }
             }
-            var body = ByteBuffer()
-            body.writeBytes(head)
-            body.writeInteger(UInt8(ascii: "["))
-            for (position, (team, json)) in zip(page.resources, teams).enumerated() {
-                if position > 0 { body.writeInteger(UInt8(ascii: ",")) }
-                try json.write(team: team.id, members: members, into: &body)
-            }
-            body.writeInteger(UInt8(ascii: "]"))
-            body.writeBytes(tail)
-            return (body, summary)
+            return elements
         }
-        return rendered(body, summary: summary, context: context)
     }
 
     /// What a team read hands back from the store's read.
@@ -81,7 +76,7 @@ extension SCIMResponse {
 
 extension TeamJSON {
     /// Writes the team `id`'s representation at the end of `buffer`, its members read from `members`.
-    func write(team id: String, members: any TeamMemberReader, into buffer: inout ByteBuffer) throws {
+    fileprivate func write(team id: String, members: any TeamMemberReader, into buffer: inout ByteBuffer) throws {
         try write(members: { visit in try members.forEachMember(ofTeam: id, visit) }) { buffer.writeBytes($0) }
     }
 }

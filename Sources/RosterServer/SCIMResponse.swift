@@ -57,17 +57,26 @@ enum SCIMResponse {
     static func storedMemberList(
         _ page: StoredMemberPage, startIndex: Int, baseURL: String, context: SCIMRequestContext
     ) -> Response {
-        let (head, tail) = ListResponse.envelope(
-            totalResults: page.totalResults, startIndex: startIndex, itemsPerPage: page.members.count)
-        var body = head
-        body.append(UInt8(ascii: "["))
-        for (index, member) in page.members.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: member.json(baseURL: baseURL))
+        var elements = ListElements(totalResults: page.totalResults)
+        for member in page.resources {
+            elements.write { $0.writeBytes(member.json(baseURL: baseURL)) }
         }
-        body.append(UInt8(ascii: "]"))
-        body.append(contentsOf: tail)
-        return rendered(ByteBuffer(bytes: body), summary: nil, context: context)
+        return list(elements, startIndex: startIndex, context: context)
+    }
+
+    /// A ListResponse around elements already written. The request log gets no tree of it: its
+    /// summary of a list reads nothing from the body.
+    static func list(_ elements: ListElements, startIndex: Int, context: SCIMRequestContext) -> Response {
+        let (head, tail) = ListResponse.envelope(
+            totalResults: elements.totalResults, startIndex: startIndex, itemsPerPage: elements.count)
+        var body = ByteBuffer()
+        body.reserveCapacity(head.count + elements.bytes.readableBytes + tail.count + 2)
+        body.writeBytes(head)
+        body.writeInteger(UInt8(ascii: "["))
+        body.writeImmutableBuffer(elements.bytes)
+        body.writeInteger(UInt8(ascii: "]"))
+        body.writeBytes(tail)
+        return rendered(body, summary: nil, context: context)
     }
 
     /// A SCIM error body (RFC 7644 §3.12). A 401 carries the `WWW-Authenticate` challenge.
@@ -86,5 +95,32 @@ enum SCIMResponse {
     /// 304 for a GET whose `If-None-Match` names the current version.
     static func notModified(etag: String) -> Response {
         Response(status: .notModified, headers: [.eTag: etag])
+    }
+}
+
+/// The `Resources` of a ListResponse written one after another, comma-separated, with the total
+/// that matched: pages written from rows or stored text, and a search's pages of both kinds.
+struct ListElements: Sendable {
+    var totalResults: Int
+    private(set) var count = 0
+    private(set) var bytes = ByteBuffer()
+
+    init(totalResults: Int) {
+        self.totalResults = totalResults
+    }
+
+    /// Writes one element at the end.
+    mutating func write(_ element: (inout ByteBuffer) throws -> Void) rethrows {
+        if count > 0 { bytes.writeInteger(UInt8(ascii: ",")) }
+        try element(&bytes)
+        count += 1
+    }
+
+    /// The elements and total of `other` after these.
+    mutating func append(_ other: ListElements) {
+        if count > 0, other.count > 0 { bytes.writeInteger(UInt8(ascii: ",")) }
+        bytes.writeImmutableBuffer(other.bytes)
+        count += other.count
+        totalResults += other.totalResults
     }
 }

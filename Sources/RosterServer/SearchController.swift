@@ -1,5 +1,4 @@
 import Hummingbird
-import NIOCore
 import RosterStore
 import SCIM
 
@@ -21,15 +20,8 @@ struct SearchController {
         try await search(request, context: context, kinds: [.user])
     }
 
-    /// Teams alone are written like `GET /Groups`: members straight from the store's rows, so a
-    /// search that returns a 100,000-member team builds no tree of it.
     @Sendable func searchTeams(_ request: Request, context: SCIMRequestContext) async throws -> Response {
-        let client = try context.requireClient()
-        let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
-        let parameters = try ListParameters(searchRequest: body, kind: .group, configuration: environment.configuration)
-        return try await SCIMResponse.teamList(
-            organizationID: client.organization.id, query: parameters.query, store: environment.store,
-            baseURL: environment.baseURL(for: request), projection: parameters.projection, context: context)
+        try await search(request, context: context, kinds: [.group])
     }
 
     /// The root search covers members, then teams, as one list paged across both. Teams are written
@@ -49,16 +41,16 @@ struct SearchController {
         var remaining = parameters[0].query.count
         // Position of the page's first resource within the current kind's results.
         var offset = startIndex
-        var totalResults = 0
-        var written = Written()
+        var elements = ListElements(totalResults: 0)
         var failures: [SCIMError] = []
         for (kind, kindParameters) in zip(kinds, parameters) {
             var query = kindParameters.query
             query.startIndex = offset
             query.count = remaining
-            let part: Written
+            let part: ListElements
             do {
-                part = try await write(kind, query: query, organizationID: client.organization.id, baseURL: baseURL,
+                part = try await page(
+                    of: kind, query: query, organizationID: client.organization.id, baseURL: baseURL,
                     projection: kindParameters.projection)
             } catch let error as SCIMError where kinds.count > 1 && error.status == 400 {
                 // A filter on an attribute that one resource type lacks (userName on teams) matches
@@ -66,64 +58,30 @@ struct SearchController {
                 failures.append(error)
                 continue
             }
-            totalResults += part.totalResults
-            written.append(part)
-            remaining -= part.summaries.count
+            elements.append(part)
+            remaining -= part.count
             offset = max(1, offset - part.totalResults)
         }
         if failures.count == kinds.count, let first = failures.first { throw first }
-        let (head, tail) = ListResponse.envelope(
-            totalResults: totalResults, startIndex: startIndex, itemsPerPage: written.summaries.count)
-        var response = ByteBuffer()
-        response.writeBytes(head)
-        response.writeInteger(UInt8(ascii: "["))
-        response.writeBuffer(&written.resources)
-        response.writeInteger(UInt8(ascii: "]"))
-        response.writeBytes(tail)
-        return SCIMResponse.rendered(
-            response, summary: ListResponse.json(totalResults: totalResults, startIndex: startIndex, resources: written.summaries),
-            context: context)
+        return SCIMResponse.list(elements, startIndex: startIndex, context: context)
     }
 
-    /// One kind's page of a search: its resources written comma-separated, and what the request
-    /// log's summary reads of them (teams without their members).
-    private struct Written {
-        var totalResults = 0
-        var resources = ByteBuffer()
-        var summaries: [JSONValue] = []
-
-        mutating func append(_ other: Written) {
-            var more = other.resources
-            if !summaries.isEmpty, !other.summaries.isEmpty { resources.writeInteger(UInt8(ascii: ",")) }
-            resources.writeBuffer(&more)
-            summaries += other.summaries
-        }
-    }
-
-    private func write(
-        _ kind: ResourceKind, query: ListQuery, organizationID: String, baseURL: String, projection: AttributeProjection?
-    ) async throws -> Written {
+    /// One kind's page of a search, written.
+    private func page(
+        of kind: ResourceKind, query: ListQuery, organizationID: String, baseURL: String, projection: AttributeProjection?
+    ) async throws -> ListElements {
         switch kind {
         case .user:
             let page = try await environment.page(of: .user, organizationID: organizationID, query: query)
-            var written = Written(totalResults: page.totalResults)
+            var elements = ListElements(totalResults: page.totalResults)
             for member in ListResponse.resources(page: page, baseURL: baseURL, projection: projection) {
-                if !written.summaries.isEmpty { written.resources.writeInteger(UInt8(ascii: ",")) }
-                written.resources.writeBytes(JSONWriter().bytes(member))
-                written.summaries.append(member)
+                elements.write { $0.writeBytes(JSONWriter().bytes(member)) }
             }
-            return written
+            return elements
         case .group:
-            return try await environment.store.readTeams(organizationID: organizationID, query: query) { page, members in
-                var written = Written(totalResults: page.totalResults)
-                for team in page.resources {
-                    let json = TeamJSON(team: team, baseURL: baseURL, projection: projection)
-                    if !written.summaries.isEmpty { written.resources.writeInteger(UInt8(ascii: ",")) }
-                    try json.write(team: team.id, members: members, into: &written.resources)
-                    written.summaries.append(.object(json.withoutMembers))
-                }
-                return written
-            }
+            return try await SCIMResponse.teams(
+                organizationID: organizationID, query: query, store: environment.store, baseURL: baseURL,
+                projection: projection)
         }
     }
 }
