@@ -31,11 +31,7 @@ extension SQLiteStore {
     }
 
     public func storedMember(organizationID: String, id: String) async throws -> StoredMember? {
-        try await inline.read { db in
-            guard case (let rowid, let member)? = try ResourceRow.fetchStored(db, organizationID: organizationID, id: id)
-            else { return nil }
-            return member.with(groups: try Self.groups(db, memberRowid: rowid))
-        }
+        try lookups.storedMember(organizationID: organizationID, id: id)
     }
 
     public func replaceMember(
@@ -226,12 +222,15 @@ extension SQLiteStore {
 
     /// The teams a member belongs to, in team creation order.
     static func groups(_ db: Database, memberRowid: Int64) throws -> [GroupRef] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
-            WHERE tm.memberRowid = ? ORDER BY tt.rowid
-            """)
+        let statement = try db.cachedStatement(sql: groupsOfMemberSQL)
         return try Row.fetchAll(statement, arguments: [memberRowid]).map { GroupRef(value: $0[0], display: $0[1]) }
     }
+
+    /// The id and name of each team of the member with rowid `?`, in team creation order.
+    static let groupsOfMemberSQL = """
+        SELECT tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
+        WHERE tm.memberRowid = ? ORDER BY tt.rowid
+        """
 
     /// The teams of several members (a list page) in one query, by member rowid.
     static func groups(_ db: Database, memberRowids: [Int64]) throws -> [Int64: [GroupRef]] {

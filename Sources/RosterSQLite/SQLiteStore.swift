@@ -18,6 +18,8 @@ public final class SQLiteStore: Store {
     public let pool: DatabasePool
     /// Connections for short reads on the request path (see ``InlineReaders``).
     let inline: InlineReaders
+    /// Connections for the hottest read, a member by id (see ``MemberLookups``).
+    let lookups: MemberLookups
     /// Keyset cursors and totals of recent list pages (see ``CursorCache``).
     let cursors = CursorCache()
     /// The clock for `meta.created`/`lastModified` and key timestamps; injectable for tests.
@@ -42,6 +44,7 @@ public final class SQLiteStore: Store {
         self.pool = pool
         self.clock = clock
         self.inline = try InlineReaders(pool: pool, count: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        self.lookups = MemberLookups(path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes)
         self.temporaryPath = temporaryPath
         try Migrations.migrator.migrate(pool)
     }

@@ -60,6 +60,20 @@ import Testing
         #expect(!plan.contains { $0.contains("member_organization") }, "\(plan)")
     }
 
+    @Test func aMemberByIDAndItsTeamsAreIndexLookups() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 10_000)
+        try await store.seedMembers(organizationID: org.id, count: 2_000)
+        let (member, teams) = try await store.pool.read { db in
+            (try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + MemberLookups.memberSQL, arguments: ["a", org.id]).map { $0["detail"] as String },
+             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.groupsOfMemberSQL, arguments: [1]).map { $0["detail"] as String })
+        }
+        #expect(member.contains { $0.hasPrefix("SEARCH m USING INDEX sqlite_autoindex_member") && $0.contains("(id=?)") }, "\(member)")
+        expectIndexed(member, "member by id")
+        #expect(teams.contains { $0.contains("teamMembership_member") }, "\(teams)")
+        expectIndexed(teams, "teams of a member")
+    }
+
     @Test func pagesFollowAnIndexWithoutSorting() async throws {
         let store = try SQLiteStore.temporary()
         let org = try await makeOrganization(store, seats: 10_000)

@@ -98,6 +98,41 @@ import Testing
         #expect(second.resources.first?.userName == SQLiteStore.seedUserName(12))
     }
 
+    /// `GET /Users/{id}` reads on connections of its own (`MemberLookups`): many at once each get
+    /// one, and every read sees the writes committed before it, teams included.
+    @Test func memberLookupsRunConcurrentlyAndSeeEveryCommittedWrite() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 1_000)
+        let actor = okta
+        var ids: [String] = []
+        for index in 0..<20 {
+            ids.append(try await store.createMember(
+                organizationID: org.id, attributes: userAttributes("user\(index)@x.com"), actor: actor).id)
+        }
+        let team = try await store.createTeam(
+            organizationID: org.id, attributes: teamAttributes("Sales"), members: memberRefs([ids[0]]), actor: actor).team
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for round in 0..<10 {
+                for (index, id) in ids.enumerated() {
+                    group.addTask {
+                        let found = try #require(try await store.storedMember(organizationID: org.id, id: id))
+                        #expect(found.userName == "user\(index)@x.com" && found.version >= 1, "round \(round)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        _ = try await store.replaceTeam(
+            organizationID: org.id, id: team.id, attributes: teamAttributes("Sales"), members: memberRefs([ids[1]]),
+            expectedVersion: nil, actor: actor)
+        _ = try await store.replaceMember(
+            organizationID: org.id, id: ids[1], attributes: userAttributes("renamed@x.com"), expectedVersion: nil,
+            actor: actor)
+        let renamed = try #require(try await store.storedMember(organizationID: org.id, id: ids[1]))
+        #expect(renamed.userName == "renamed@x.com" && renamed.version == 2 && renamed.groups.map(\.value) == [team.id])
+        #expect(try await store.storedMember(organizationID: org.id, id: ids[0])?.groups == [])
+    }
+
     @Test func committedWritesSurviveReopening() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-reopen-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

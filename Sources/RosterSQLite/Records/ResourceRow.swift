@@ -25,13 +25,6 @@ enum ResourceRow {
         return (row[0], try resource(row, kind: kind))
     }
 
-    /// The rowid and stored form (without groups) of the organization's member `id`, or nil.
-    static func fetchStored(_ db: Database, organizationID: String, id: String) throws -> (Int64, StoredMember)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: memberByOrganizationSQL), arguments: [id, organizationID])
-        else { return nil }
-        return (row[0], storedMember(row))
-    }
-
     /// A member (without groups) as stored, from a row selected with ``columns(_:kind:)``.
     static func storedMember(_ row: Row) -> StoredMember {
         StoredMember(id: row[1], attributesJSON: row[2], created: row[3], lastModified: row[4], version: row[5], groups: [])
