@@ -41,6 +41,7 @@ public struct RosterApplication {
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            eventLoopGroupProvider: .shared(ServerEventLoops.group),
             logger: logger)
         application.addServices(keyCache)
         if let requestLog { application.addServices(requestLog) }
