@@ -89,6 +89,11 @@ import Testing
         #expect(APIKeyAuthenticator.presentedKey("Bearer ") == nil)
         #expect(APIKeyAuthenticator.presentedKey("  ") == nil)
         #expect(APIKeyAuthenticator.presentedKey(nil) == nil)
+        #expect(APIKeyAuthenticator.presentedKey("\tBEARER \t abc") == "abc")
+        #expect(APIKeyAuthenticator.presentedKey("Bearerabc") == "Bearerabc")
+        #expect(APIKeyAuthenticator.presentedKey("Bearer\tabc") == "Bearer\tabc")
+        #expect(APIKeyAuthenticator.presentedKey("Basic abc") == "Basic abc")
+        #expect(APIKeyAuthenticator.presentedKey("Bearer ключ") == "ключ")
     }
 
     @Test func entityTags() throws {

@@ -88,12 +88,18 @@ public struct StoredMember: Sendable, Hashable {
             out.append(contentsOf: #","groups":"#.utf8)
             JSONWriter().write(.array(groups.map { $0.json(baseURL: baseURL) }), into: &out)
         }
-        out.append(contentsOf: #","meta":"#.utf8)
-        let meta = ResourceMeta.json(
-            resourceType: ResourceKind.user.rawValue, created: created, lastModified: lastModified,
-            location: "\(baseURL)\(ResourceKind.user.endpoint)/\(id)", version: version)
-        JSONWriter().write(meta, into: &out)
-        out.append(UInt8(ascii: "}"))
+        // `meta` as `ResourceMeta.json` has it, written straight out rather than built as a tree.
+        out.append(contentsOf: #","meta":{"resourceType":"#.utf8)
+        JSONWriter.writeString(ResourceKind.user.rawValue, into: &out)
+        out.append(contentsOf: #","created":"#.utf8)
+        JSONWriter.writeString(created, into: &out)
+        out.append(contentsOf: #","lastModified":"#.utf8)
+        JSONWriter.writeString(lastModified, into: &out)
+        out.append(contentsOf: #","location":"#.utf8)
+        JSONWriter.writeString(baseURL + ResourceKind.user.endpoint + "/" + id, into: &out)
+        out.append(contentsOf: #","version":"#.utf8)
+        JSONWriter.writeString(etag, into: &out)
+        out.append(contentsOf: "}}".utf8)
         return out
     }
 
