@@ -12,31 +12,33 @@ import Synchronization
 /// it. Lines at `warning` and above are written at once, with everything gathered before them.
 /// A crash loses at most the last 100 ms of request lines; the request log in the database is the
 /// durable record.
-struct BufferedLogHandler: LogHandler {
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
+public struct BufferedLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
     let label: String
     let sink: LogSink
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public init(label: String, sink: LogSink) {
+        self.label = label
+        self.sink = sink
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
-        var line = "\(sink.timestamp()) \(event.level) \(label):"
+    public func log(event: LogEvent) {
         let merged = event.metadata.map { metadata.merging($0) { $1 } } ?? metadata
-        if !merged.isEmpty {
-            line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        }
-        line += " [\(event.source)] \(event.message)\n"
-        sink.append(line, urgent: event.level >= .warning)
+        let metadataText = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        sink.append(
+            level: event.level, label: label, metadata: metadataText, source: event.source, message: event.message.description)
     }
 }
 
 /// Where ``BufferedLogHandler``s put their lines: a buffer written to a file descriptor by a timer,
 /// when it grows past 64 KB, for urgent lines, and by ``flush()``.
-final class LogSink: Sendable {
+public final class LogSink: Sendable {
     private struct State {
         var pending: [UInt8] = []
         var second: time_t = -1
@@ -49,7 +51,7 @@ final class LogSink: Sendable {
     static let flushInterval: Duration = .milliseconds(100)
     static let flushSize = 64 * 1024
 
-    init(descriptor: Int32 = STDERR_FILENO) {
+    public init(descriptor: Int32 = STDERR_FILENO) {
         self.descriptor = descriptor
         let task = Task.detached { [weak self] in
             while !Task.isCancelled {
@@ -64,33 +66,47 @@ final class LogSink: Sendable {
         flusher.withLock { $0?.cancel() }
     }
 
-    /// Now as `2026-11-30T21:46:41+0000` (UTC), formatted once per second.
-    func timestamp() -> String {
-        let now = time(nil)
-        return state.withLock { state in
-            if state.second != now {
-                var parts = tm()
-                gmtime_r([now], &parts)
-                state.stamp = String(
-                    format: "%04d-%02d-%02dT%02d:%02d:%02d+0000", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                    parts.tm_hour, parts.tm_min, parts.tm_sec)
-                state.second = now
-            }
-            return state.stamp
-        }
+    /// `now` as `2026-11-30T21:46:41+0000` (UTC); the sink formats it once per second.
+    static func timestamp(_ now: time_t) -> String {
+        var parts = tm()
+        gmtime_r([now], &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d+0000", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+            parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 
-    func append(_ line: String, urgent: Bool) {
+    /// Adds `<timestamp> <level> <label>:[ <metadata>] [<source>] <message>` and a newline, written
+    /// straight into the buffer (no line is assembled first: this runs for every request).
+    func append(level: Logger.Level, label: String, metadata: String, source: String, message: String) {
+        let now = time(nil)
         let full = state.withLock { state in
-            state.pending.append(contentsOf: line.utf8)
+            if state.second != now {
+                state.stamp = Self.timestamp(now)
+                state.second = now
+            }
+            state.pending.append(contentsOf: state.stamp.utf8)
+            state.pending.append(UInt8(ascii: " "))
+            state.pending.append(contentsOf: level.rawValue.utf8)
+            state.pending.append(UInt8(ascii: " "))
+            state.pending.append(contentsOf: label.utf8)
+            state.pending.append(UInt8(ascii: ":"))
+            if !metadata.isEmpty {
+                state.pending.append(UInt8(ascii: " "))
+                state.pending.append(contentsOf: metadata.utf8)
+            }
+            state.pending.append(contentsOf: " [".utf8)
+            state.pending.append(contentsOf: source.utf8)
+            state.pending.append(contentsOf: "] ".utf8)
+            state.pending.append(contentsOf: message.utf8)
+            state.pending.append(UInt8(ascii: "\n"))
             return state.pending.count >= Self.flushSize
         }
-        if urgent || full { flush() }
+        if level >= .warning || full { flush() }
     }
 
     /// Writes everything gathered so far. The write happens under the lock so that lines leave in
     /// the order they came (appenders wait for it, which is rare and short).
-    func flush() {
+    public func flush() {
         state.withLock { state in
             var offset = 0
             while offset < state.pending.count {
