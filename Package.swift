@@ -36,11 +36,13 @@ let package = Package(
         .target(
             name: "RosterSQLite",
             dependencies: [
-                "SCIM", "RosterStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "SCIM", "RosterStore", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
+        // The one SQLite setting Swift cannot make (`sqlite3_config` is variadic).
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SCIM HTTP server: routes under /scim/v2, auth, limits, request log.
         .target(
             name: "RosterServer",
