@@ -40,43 +40,23 @@ final class MemberLookups: Sendable {
 /// One connection and the statements of the lookup.
 private final class Lookup: @unchecked Sendable {
     private let connection: RawConnection
-    private let begin: RawStatement
-    private let commit: RawStatement
-    private let rollback: RawStatement
     private let member: RawStatement
     private let groups: RawStatement
 
     init(path: String, cacheKibibytes: Int) throws {
         connection = try RawConnection(path: path, busyMilliseconds: 5000, cacheKibibytes: cacheKibibytes)
-        begin = try connection.prepare("BEGIN DEFERRED")
-        commit = try connection.prepare("COMMIT")
-        rollback = try connection.prepare("ROLLBACK")
         member = try connection.prepare(MemberLookups.memberSQL)
         groups = try connection.prepare(SQLiteStore.groupsOfMemberSQL)
     }
 
-    /// Both statements in one transaction, so the teams belong to the member version read.
+    /// Both statements in one read transaction, so the teams belong to the member version read:
+    /// SQLite's implicit transaction lasts while a statement is active, and the member statement
+    /// stays active (its row read, not yet reset) until the teams are read. Cheaper than an
+    /// explicit `BEGIN`…`COMMIT`, which are two more statements to run per lookup.
     func storedMember(organizationID: String, id: String) throws -> StoredMember? {
-        try run(begin)
-        do {
-            let found = try read(organizationID: organizationID, id: id)
-            try run(commit)
-            return found
-        } catch {
-            try? run(rollback)
-            throw error
-        }
-    }
-
-    private func run(_ statement: RawStatement) throws {
-        defer { statement.reset() }
-        try statement.step()
-    }
-
-    private func read(organizationID: String, id: String) throws -> StoredMember? {
         defer {
-            member.reset()
             groups.reset()
+            member.reset()
         }
         member.bind(id, at: 1)
         member.bind(organizationID, at: 2)
