@@ -90,7 +90,13 @@ extension SQLiteStore {
     }
 
     public func storedMembers(organizationID: String, query: ListQuery) async throws -> StoredMemberPage {
-        try await memberPage(organizationID: organizationID, query: query) { total, rows, groups in
+        if let userName = Self.userNameLookup(query.filter) {
+            // Okta's look-up before every create: one probe of the unique (organization, userName key) index.
+            let found = try lookups.storedMember(organizationID: organizationID, userNameKey: CaseFolding.key(userName))
+            let onPage = query.startIndex <= 1 && query.count > 0 ? found.map { [$0] } : nil
+            return StoredMemberPage(totalResults: found == nil ? 0 : 1, resources: onPage ?? [])
+        }
+        return try await memberPage(organizationID: organizationID, query: query) { total, rows, groups in
             StoredMemberPage(
                 totalResults: total,
                 resources: rows.map { ResourceRow.storedMember($0).with(groups: groups[$0[0], default: []]) })
@@ -108,6 +114,15 @@ extension SQLiteStore {
             return try make(total, rows, try Self.groups(db, memberRowids: rows.map { $0[0] }))
         }
         return Self.isIndexedLookup(query.filter) ? try await inline.read(read) : try await pool.read(read)
+    }
+
+    /// The userName a `userName eq "…"` filter looks up (compared without regard to case, as
+    /// RFC 7643 defines `userName`); nil for any other filter.
+    static func userNameLookup(_ filter: Filter?) -> String? {
+        guard case .compare(let path, .eq, .string(let userName))? = filter, path.subAttribute == nil,
+            path.schema == nil || path.schema == CoreSchemas.user.id, path.attribute.lowercased() == "username"
+        else { return nil }
+        return userName
     }
 
     /// Whether a filter is one of the lookups provisioning clients make before every write

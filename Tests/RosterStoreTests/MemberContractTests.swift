@@ -67,13 +67,24 @@ import Testing
         let stored = try #require(try await store.storedMember(organizationID: org.id, id: enterprise.id))
         #expect(stored.hasEnterpriseExtension && stored.groups.map(\.display) == ["Sales"] && stored.userName == "zoë@x.com")
         #expect(try await store.storedMember(organizationID: org.id, id: "unknown") == nil)
-        for query in [ListQuery(), ListQuery(filter: try filter("userName eq \"A@X.COM\"")), ListQuery(startIndex: 2, count: 1)] {
+        let lookups = [
+            "userName eq \"A@X.COM\"", "userName eq \"zoË@x.com\"", "userName eq \"nobody@x.com\"",
+            "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"a@x.com\"", "USERNAME eq \"a@x.com\"",
+        ]
+        var queries = [ListQuery(), ListQuery(startIndex: 2, count: 1)]
+        for text in lookups {
+            // Every page shape of a look-up: what it finds, its count only, past its end.
+            queries += [(1, 100), (1, 0), (2, 100)].map { ListQuery(filter: try! filter(text), startIndex: $0, count: $1) }
+        }
+        for query in queries {
             let page = try await store.members(organizationID: org.id, query: query)
             let stored = try await store.storedMembers(organizationID: org.id, query: query)
             #expect(stored == StoredMemberPage(totalResults: page.totalResults, resources: page.resources.map(StoredMember.init)))
         }
         let other = try await makeOrganization(store, name: "Other")
         #expect(try await store.storedMember(organizationID: other.id, id: plain.id) == nil)
+        let elsewhere = try await store.storedMembers(organizationID: other.id, query: ListQuery(filter: try filter("userName eq \"a@x.com\"")))
+        #expect(elsewhere.totalResults == 0 && elsewhere.resources.isEmpty)
     }
 
     @Test(arguments: StoreFactory.all)

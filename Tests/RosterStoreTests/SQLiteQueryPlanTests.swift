@@ -60,16 +60,18 @@ import Testing
         #expect(!plan.contains { $0.contains("member_organization") }, "\(plan)")
     }
 
-    @Test func aMemberByIDAndItsTeamsAreIndexLookups() async throws {
+    @Test(arguments: MemberLookups.Key.allCases)
+    func aMemberLookupAndItsTeamsAreIndexProbes(_ key: MemberLookups.Key) async throws {
         let store = try SQLiteStore.temporary()
         let org = try await makeOrganization(store, seats: 10_000)
         try await store.seedMembers(organizationID: org.id, count: 2_000)
         let (member, teams) = try await store.pool.read { db in
-            (try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + MemberLookups.memberSQL, arguments: ["a", org.id]).map { $0["detail"] as String },
+            (try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + key.sql, arguments: ["a", org.id]).map { $0["detail"] as String },
              try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.groupsOfMemberSQL, arguments: [1]).map { $0["detail"] as String })
         }
-        #expect(member.contains { $0.hasPrefix("SEARCH m USING INDEX sqlite_autoindex_member") && $0.contains("(id=?)") }, "\(member)")
-        expectIndexed(member, "member by id")
+        let index = key == .id ? "(id=?)" : "(organizationRowid=? AND userNameKey=?)"
+        #expect(member.contains { $0.hasPrefix("SEARCH m USING INDEX sqlite_autoindex_member") && $0.contains(index) }, "\(member)")
+        expectIndexed(member, "member by \(key)")
         #expect(teams.contains { $0.contains("teamMembership_member") }, "\(teams)")
         expectIndexed(teams, "teams of a member")
     }
