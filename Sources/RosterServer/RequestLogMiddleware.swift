@@ -64,7 +64,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             client: RequestSummary.clientName(userAgent: userAgent), method: request.method.rawValue,
             path: request.uri.path, query: QueryParameters(query), status: response.status.code,
             scimType: notes.scimType, requestBody: notes.requestJSON, responseBody: notes.responseJSON,
-            skippedMembers: notes.skippedMemberIDs.count)
+            skippedMembers: notes.skippedMemberIDs.count, filter: notes.filter)
         return RequestLogEntry(
             time: time, organizationID: notes.organizationID, method: request.method.rawValue, path: request.uri.path,
             query: query, status: response.status.code, latencyMicros: latencyMicros, clientAddress: clientAddress,

@@ -19,6 +19,8 @@ final class RequestNotes: Sendable {
         var scimType: String?
         var resourceID: String?
         var skippedMemberIDs: [String] = []
+        /// The list filter as the handler parsed it, so the summary need not parse it again.
+        var filter: Filter?
         var keyPrefix: String?
         var organizationID: String?
     }

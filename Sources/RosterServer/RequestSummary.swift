@@ -47,13 +47,14 @@ public enum RequestSummary {
     ///   - scimType: the error's `scimType`, the preferred reason.
     ///   - requestBody, responseBody: the parsed bodies, when there were any.
     ///   - skippedMembers: how many member ids a team write skipped as unknown.
+    ///   - filter: the list's `filter` as the handler parsed it; parsed from `query` when nil.
     public static func make(
         client: String, method: String, path: String, query: QueryParameters, status: Int, scimType: String? = nil,
-        requestBody: JSONValue? = nil, responseBody: JSONValue? = nil, skippedMembers: Int = 0
+        requestBody: JSONValue? = nil, responseBody: JSONValue? = nil, skippedMembers: Int = 0, filter: Filter? = nil
     ) -> String {
         if status == 401 { return "\(client) · bad API key" }
         let request = Request(
-            method: method.uppercased(), path: path, query: query, body: requestBody?.objectValue,
+            method: method.uppercased(), path: path, query: query, filter: filter, body: requestBody?.objectValue,
             response: responseBody?.objectValue)
         // Spaces and tabs only: Foundation's CharacterSet trim was a quarter of building each log entry.
         var action = String(Substring(request.describe()).trimmingSpaces)
@@ -69,16 +70,18 @@ public enum RequestSummary {
         var method: String
         var segments: [Substring]
         var query: QueryParameters
+        var filter: Filter?
         var body: JSONObject?
         var response: JSONObject?
 
-        init(method: String, path: String, query: QueryParameters, body: JSONObject?, response: JSONObject?) {
+        init(method: String, path: String, query: QueryParameters, filter: Filter?, body: JSONObject?, response: JSONObject?) {
             // Split as UTF-8 bytes: splitting Characters (grapheme breaking) was half of summarising a GET.
             var path = Substring(path).utf8
             if path.starts(with: ServerConfiguration.basePath.utf8) { path = path.dropFirst(ServerConfiguration.basePath.utf8.count) }
             self.method = method
             self.segments = path.split(separator: UInt8(ascii: "/")).map { Substring($0) }
             self.query = query
+            self.filter = filter
             self.body = body
             self.response = response
         }
@@ -109,8 +112,8 @@ public enum RequestSummary {
 
         func list(kind: ResourceKind) -> String {
             let noun = kind == .user ? "members" : "teams"
-            if let filter = query["filter"], !filter.isEmpty {
-                if case .compare(let path, .eq, .string(let value))? = try? FilterParser.parse(filter),
+            if let text = query["filter"], !text.isEmpty {
+                if case .compare(let path, .eq, .string(let value))? = filter ?? (try? FilterParser.parse(text)),
                     path.subAttribute == nil
                 {
                     let singular = kind == .user ? "member" : "team"
@@ -120,7 +123,7 @@ public enum RequestSummary {
                     default: break
                     }
                 }
-                return "search \(noun) where \(clip(filter, to: 80))"
+                return "search \(noun) where \(clip(text, to: 80))"
             }
             let count = query["count"].flatMap { Int($0) }
             let startIndex = query["startIndex"].flatMap { Int($0) } ?? 1

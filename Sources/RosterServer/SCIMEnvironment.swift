@@ -48,6 +48,7 @@ struct SCIMEnvironment: Sendable {
     func listResponse(_ request: Request, context: SCIMRequestContext, kind: ResourceKind) async throws -> Response {
         let client = try context.requireClient()
         let parameters = try ListParameters(query: QueryParameters(request.uri.query), kind: kind, configuration: configuration)
+        context.notes?.update { $0.filter = parameters.query.filter }
         if kind == .group {
             // Teams' members are written from the store's rows straight into the body.
             return try await SCIMResponse.teamList(

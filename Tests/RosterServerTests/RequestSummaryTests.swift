@@ -18,6 +18,17 @@ import Testing
             skippedMembers: skipped)
     }
 
+    /// The list handler hands over the filter it parsed; the summary is the one it would read itself.
+    @Test(arguments: ["userName eq \"Jane@acme.com\"", "externalId eq \"00u1\"", "title pr", "displayName eq \"Sales\""])
+    func aParsedFilterGivesTheSameSummary(_ filter: String) throws {
+        let query = QueryParameters("filter=" + (filter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        for path in ["/scim/v2/Users", "/scim/v2/Groups"] {
+            let parsed = RequestSummary.make(
+                client: "Okta", method: "GET", path: path, query: query, status: 200, filter: try FilterParser.parse(filter))
+            #expect(parsed == RequestSummary.make(client: "Okta", method: "GET", path: path, query: query, status: 200))
+        }
+    }
+
     @Test func clientNames() {
         #expect(RequestSummary.clientName(userAgent: "Okta SCIM Client 1.0.0") == "Okta")
         #expect(RequestSummary.clientName(userAgent: "OKTA SCIM Integration") == "Okta")

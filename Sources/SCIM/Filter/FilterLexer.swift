@@ -73,7 +73,7 @@ enum FilterLexer {
                 tokens.append(FilterToken(kind: .string(value), position: start + 1, text: slice(scalars, start..<i)))
             } else {
                 let start = i
-                while i < scalars.count, !isWhitespace(scalars[i]), !"()[]\"".unicodeScalars.contains(scalars[i]) { i += 1 }
+                while i < scalars.count, !isWhitespace(scalars[i]), !isDelimiter(scalars[i]) { i += 1 }
                 let word = slice(scalars, start..<i)
                 tokens.append(FilterToken(kind: .word(word), position: start + 1, text: word))
             }
@@ -84,6 +84,11 @@ enum FilterLexer {
 
     private static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\t" || c == "\r" || c == "\n"
+    }
+
+    /// A character that ends a word: a bracket, a parenthesis or a quote.
+    private static func isDelimiter(_ c: Unicode.Scalar) -> Bool {
+        c == "(" || c == ")" || c == "[" || c == "]" || c == "\""
     }
 
     private static func slice(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
@@ -99,8 +104,15 @@ enum FilterLexer {
             position: opening, message: "unterminated string: the '\"' at position \(opening) has no closing quote")
         var value = String.UnicodeScalarView()
         i += 1
+        // Characters that need no unescaping (nearly all) are copied in runs, not one by one.
+        var run = i
         while i < scalars.count {
             let c = scalars[i]
+            if c != "\"", c != "\\", c.value >= 0x20 {
+                i += 1
+                continue
+            }
+            value.append(contentsOf: scalars[run..<i])
             switch c {
             case "\"":
                 i += 1
@@ -117,6 +129,7 @@ enum FilterLexer {
                 case "t": value.append("\t")
                 case "u":
                     value.append(try readUnicodeEscape(scalars, &i))
+                    run = i
                     continue
                 default:
                     throw FilterSyntaxError(
@@ -124,13 +137,10 @@ enum FilterLexer {
                         message: "invalid escape '\\\(escape)' in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
                 }
                 i += 2
+                run = i
             default:
-                guard c.value >= 0x20 else {
-                    throw FilterSyntaxError(
-                        position: i + 1, message: "control character U+\(hex4(c.value)) in a string must be escaped")
-                }
-                value.append(c)
-                i += 1
+                throw FilterSyntaxError(
+                    position: i + 1, message: "control character U+\(hex4(c.value)) in a string must be escaped")
             }
         }
         throw unterminated
