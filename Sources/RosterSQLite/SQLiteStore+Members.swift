@@ -8,7 +8,7 @@ extension SQLiteStore {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, organization) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             if columns.active { try Self.requireSeat(organization) }
             try mappingUniqueness(of: columns.userName) {
@@ -39,7 +39,7 @@ extension SQLiteStore {
     ) async throws -> SCIMResource {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
             return try Self.updateMember(
@@ -50,10 +50,10 @@ extension SQLiteStore {
 
     public func modifyMember(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> JSONObject
+        change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource {
         let now = timestamp()
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, rowid, found) = try Self.requireMember(db, organizationID: organizationID, id: id)
             var current = found
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
@@ -68,7 +68,7 @@ extension SQLiteStore {
 
     public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
         let now = timestamp()
-        try await pool.write { db in
+        try await groupCommit.write { db in
             let (_, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Member")
             // Its teams lose a member: their representations, and so their versions, change.

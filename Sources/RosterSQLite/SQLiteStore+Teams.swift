@@ -10,7 +10,7 @@ extension SQLiteStore {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
             let rowid = try mappingUniqueness(of: columns.displayName) {
                 try Self.insertTeam(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
@@ -62,7 +62,7 @@ extension SQLiteStore {
     ) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             let membership = try Self.setMembers(
@@ -76,10 +76,10 @@ extension SQLiteStore {
 
     public func modifyTeam(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> PatchResult
+        change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult {
         let now = timestamp()
-        return try await pool.write { db in
+        return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             let patch = try change(current)
@@ -93,7 +93,7 @@ extension SQLiteStore {
     }
 
     public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
-        try await pool.write { db in
+        try await groupCommit.write { db in
             let (_, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
             // Memberships go with it (ON DELETE CASCADE); the members stay.

@@ -21,6 +21,8 @@ public final class SQLiteStore: Store {
     let inline: InlineReaders
     /// Connections for the hottest reads, a member by id or by `userName` (see ``MemberLookups``).
     let lookups: MemberLookups
+    /// The transactions member and team writes share (see ``GroupCommit``).
+    let groupCommit: GroupCommit
     /// Keyset cursors and totals of recent list pages (see ``CursorCache``).
     let cursors = CursorCache()
     /// The clock for `meta.created`/`lastModified` and key timestamps; injectable for tests.
@@ -46,6 +48,7 @@ public final class SQLiteStore: Store {
         self.clock = clock
         self.inline = try InlineReaders(pool: pool, count: max(2, ProcessInfo.processInfo.activeProcessorCount))
         self.lookups = MemberLookups(path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes)
+        self.groupCommit = GroupCommit(pool: pool)
         self.temporaryPath = temporaryPath
         try Migrations.migrator.migrate(pool)
     }

@@ -52,7 +52,7 @@ public protocol Store: Sendable {
     /// attributes (a PATCH). Concurrent modifications are serialised, never lost.
     func modifyMember(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> JSONObject
+        change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource
     func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
     func members(organizationID: String, query: ListQuery) async throws -> ListPage
@@ -75,7 +75,7 @@ public protocol Store: Sendable {
     /// order at O(changed members). `change` gets the team without its members.
     func modifyTeam(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> PatchResult
+        change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult
     /// Deletes the team; its members stay.
     func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws

@@ -101,7 +101,7 @@ actor MemoryStore: Store {
 
     func modifyMember(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> JSONObject
+        change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource {
         guard var member = try await member(organizationID: organizationID, id: id) else {
             throw SCIMError.notFound("Member \(id) not found")
@@ -174,7 +174,7 @@ actor MemoryStore: Store {
 
     func modifyTeam(
         organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
-        change: @Sendable (SCIMResource) throws -> PatchResult
+        change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult {
         guard teamOrg[id] == organizationID, var stored = teams[id] else { throw SCIMError.notFound("Team \(id) not found") }
         if let expectedVersion, expectedVersion != stored.team.meta.version {

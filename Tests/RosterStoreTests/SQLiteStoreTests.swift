@@ -133,6 +133,49 @@ import Testing
         #expect(try await store.storedMember(organizationID: org.id, id: ids[0])?.groups == [])
     }
 
+    /// Writes that arrive together share a transaction (`GroupCommit`); one that fails is rolled
+    /// back alone, and every caller hears of its own outcome only after the commit.
+    @Test func groupedWritesFailAloneAndCommitTogether() async throws {
+        struct Refused: Error {}
+        let store = try SQLiteStore.temporary()
+        try await store.pool.write { db in try db.execute(sql: "CREATE TABLE scratch (n INTEGER PRIMARY KEY)") }
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for n in 0..<200 {
+                group.addTask {
+                    do {
+                        try await store.groupCommit.write { db in
+                            try db.execute(sql: "INSERT INTO scratch (n) VALUES (?)", arguments: [n])
+                            if n % 7 == 0 { throw Refused() }  // after its insert: the savepoint must undo it
+                        }
+                        return (n, true)
+                    } catch is Refused {
+                        return (n, false)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        let kept = try await store.pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM scratch ORDER BY n") }
+        #expect(kept == (0..<200).filter { $0 % 7 != 0 })
+        #expect(outcomes.count == 200 && outcomes.allSatisfy { $0.value == ($0.key % 7 != 0) })
+
+        // A unique violation in one write (409 for a client) leaves the writes around it in place.
+        let org = try await makeOrganization(store, seats: 1_000)
+        let names = ["a@x.com", "b@x.com", "A@X.COM", "c@x.com"]
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for name in names {
+                group.addTask {
+                    (try? await store.createMember(organizationID: org.id, attributes: userAttributes(name), actor: okta)) != nil
+                }
+            }
+            return await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(results == 3)
+        let page = try await store.members(organizationID: org.id, query: ListQuery())
+        let counts = try counters(store, org.id)
+        #expect(page.totalResults == 3 && counts.kept == counts.counted)
+    }
+
     @Test func committedWritesSurviveReopening() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-reopen-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
