@@ -397,12 +397,23 @@ def main():
                 servers.append(server)
                 start_seconds.setdefault(request_log, server.startup_seconds)
                 load.port = server.port
-                measure(f"GET /Users/{{id}}, request log {'on' if request_log else 'off'}, round {round_number + 1}",
+                state = 'on' if request_log else 'off'
+                measure(f"GET /healthz, request log {state}, round {round_number + 1}", "plain.lua", "/healthz",
+                        warmup=True)
+                measure(f"GET /Users/{{id}}, request log {state}, round {round_number + 1}",
                         "get_user.lua", "/", [samples["ids"]], warmup=True)
                 if round_number == 0:
                     measure(f"userName eq, 1 connection, request log {'on' if request_log else 'off'} (fresh server)",
                             "filter_eq.lua", "/", ["userName", samples["userNames"]], connections=1)
                 server.stop()
+        # GET ÷ /healthz of every server that ran with the log on (the main one and these): a fresh
+        # server's rhythm moves this ratio by several hundredths (README › Performance › Noise), so the
+        # verdict is the median of the servers rather than the one the main run happened to get.
+        get_ratios = [results["GET /Users/{id}"]["rps"] / results["GET /healthz"]["rps"]]
+        for n in range(rounds):
+            healthz_run = results.pop(f"GET /healthz, request log on, round {n + 1}")
+            results.pop(f"GET /healthz, request log off, round {n + 1}")
+            get_ratios.append(results[f"GET /Users/{{id}}, request log on, round {n + 1}"]["rps"] / healthz_run["rps"])
         for state in ("on", "off"):
             runs = [results.pop(f"GET /Users/{{id}}, request log {state}, round {n + 1}") for n in range(rounds)]
             results[f"GET /Users/{{id}}, request log {state}"] = {
@@ -465,7 +476,6 @@ def main():
         def figure_row(name, figure, target="", ok=None, p50=""):
             return [name, "", p50, "", "", figure, target, "" if ok is None else verdict(ok)]
 
-        get_ratio = results["GET /Users/{id}"]["rps"] / healthz
         eq = results["userName eq, 1 connection"]
         small_name = f"PATCH /Groups/{{id}} add/remove 1, {small_team}-member team"
         big_name = f"PATCH /Groups/{{id}} add/remove 1, {big_team:,}-member team"
@@ -479,9 +489,13 @@ def main():
         page_ratio = last / first
 
         rows.append(op_row("GET /healthz", figure="1.00×"))
-        rows.append(op_row("GET /Users/{id}", "≥ 0.5× /healthz", get_ratio >= 0.5))
+        rows.append(op_row("GET /Users/{id}"))
         get_cpu_ratio = results["GET /healthz"]["cpu_us"] / results["GET /Users/{id}"]["cpu_us"]
         rows.append(figure_row("GET /Users/{id} ÷ /healthz, by server CPU per request", f"{get_cpu_ratio:.2f}×"))
+        get_median = statistics.median(get_ratios)
+        rows.append(figure_row(
+            f"GET /Users/{{id}} ÷ /healthz (by req/s), median of {len(get_ratios)} servers with the request log on "
+            f"({', '.join(f'{r:.2f}' for r in get_ratios)})", f"{get_median:.2f}×", "≥ 0.5×", get_median >= 0.5))
         rows.append(op_row('GET /Users?filter=userName eq "…"'))
         rows.append(op_row('GET /Users?filter=externalId eq "…"'))
         rows.append(op_row("GET /Users?startIndex=1&count=100"))
