@@ -56,12 +56,7 @@ struct RawStatement {
     /// Binds UTF-8 text to parameter `index` (from 1); SQLite copies it.
     func bind(_ text: String, at index: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            // A non-nil pointer even for empty text: a NULL pointer would bind NULL instead of ''.
-            let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(Self.emptyText.utf8Start)
-            _ = sqlite3_bind_text(
-                pointer, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
-        }
+        text.withUTF8 { bindText($0, to: pointer, at: index) }
     }
 
     func bind(_ value: Int64, at index: Int32) {
@@ -93,9 +88,16 @@ struct RawStatement {
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
-
-    private static let emptyText: StaticString = ""
-
-    /// `SQLITE_TRANSIENT`, a macro Swift cannot import: SQLite copies the bytes before `bind` returns.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
+
+/// Binds UTF-8 bytes as text to parameter `index` (from 1) of `statement`; SQLite copies them
+/// before it returns (`SQLITE_TRANSIENT`). Empty bytes bind '' (a NULL pointer would bind NULL).
+func bindText(_ bytes: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: Int32) {
+    let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(emptyText.utf8Start)
+    sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transientText)
+}
+
+private let emptyText: StaticString = ""
+
+/// `SQLITE_TRANSIENT`, a macro Swift cannot import.
+private let transientText = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

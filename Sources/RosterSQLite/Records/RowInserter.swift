@@ -26,9 +26,7 @@ struct RowInserter {
             sqlite3_bind_null(statement, column)
             return
         }
-        // A non-nil pointer even for empty text: a NULL pointer would bind NULL instead of ''.
-        let start = text.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(Self.emptyText.utf8Start)
-        sqlite3_bind_text(statement, column, start.assumingMemoryBound(to: CChar.self), Int32(text.count), Self.transient)
+        bindText(text, to: statement, at: column)
     }
 
     mutating func bind(_ value: Int) {
@@ -50,9 +48,4 @@ struct RowInserter {
                 sql: String(cString: sqlite3_sql(statement)))
         }
     }
-
-    private static let emptyText: StaticString = ""
-
-    /// SQLite copies the bytes before `bind` returns (`SQLITE_TRANSIENT`, a macro Swift cannot import).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
