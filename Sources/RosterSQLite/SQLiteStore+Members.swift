@@ -119,19 +119,23 @@ extension SQLiteStore {
     /// The userName a `userName eq "…"` filter looks up (compared without regard to case, as
     /// RFC 7643 defines `userName`); nil for any other filter.
     static func userNameLookup(_ filter: Filter?) -> String? {
-        guard case .compare(let path, .eq, .string(let userName))? = filter, path.subAttribute == nil,
-            path.schema == nil || path.schema == CoreSchemas.user.id, path.attribute.lowercased() == "username"
-        else { return nil }
+        guard case ("username", .string(let userName))? = coreEquality(filter) else { return nil }
         return userName
     }
 
     /// Whether a filter is one of the lookups provisioning clients make before every write
     /// (`userName eq "…"`, `externalId eq "…"`, `id eq "…"`): one probe of a member index.
     static func isIndexedLookup(_ filter: Filter?) -> Bool {
-        guard case .compare(let path, .eq, _)? = filter, path.subAttribute == nil,
+        guard let (attribute, _) = coreEquality(filter) else { return false }
+        return ["username", "externalid", "id"].contains(attribute)
+    }
+
+    /// The attribute (lowercased) and value of an `eq` filter on a top-level core User attribute.
+    private static func coreEquality(_ filter: Filter?) -> (attribute: String, value: FilterValue)? {
+        guard case .compare(let path, .eq, let value)? = filter, path.subAttribute == nil,
             path.schema == nil || path.schema == CoreSchemas.user.id
-        else { return false }
-        return ["username", "externalid", "id"].contains(path.attribute.lowercased())
+        else { return nil }
+        return (path.attribute.lowercased(), value)
     }
 
     public func members(organizationID: String, ids: [String]) async throws -> [SCIMResource] {
