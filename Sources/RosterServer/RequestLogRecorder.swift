@@ -53,23 +53,19 @@ public final class RequestLogRecorder: Service, Sendable {
     /// Queues an entry for the store (unless storing is paused) and hands it to every subscriber;
     /// never blocks on either.
     public func record(_ entry: RequestLogEntry) {
-        guard isStoring else {
-            state.withLock { state in
-                for continuation in state.subscribers.values { continuation.yield(entry) }
-            }
-            return
-        }
         let batchSize = configuration.requestLogBatchSize
-        let stored = entry.storedForm
+        let stored = isStoring ? entry.storedForm : nil
         state.withLock { state in
-            if state.pendingCount < Self.maxPending {
-                if state.batches.isEmpty || state.batches[state.batches.count - 1].count >= batchSize {
-                    state.batches.append(RequestLogBatch())
+            if let stored {
+                if state.pendingCount < Self.maxPending {
+                    if state.batches.isEmpty || state.batches[state.batches.count - 1].count >= batchSize {
+                        state.batches.append(RequestLogBatch())
+                    }
+                    state.batches[state.batches.count - 1].append(stored)
+                    state.pendingCount += 1
+                } else {
+                    state.dropped += 1
                 }
-                state.batches[state.batches.count - 1].append(stored)
-                state.pendingCount += 1
-            } else {
-                state.dropped += 1
             }
             for continuation in state.subscribers.values { continuation.yield(entry) }
         }
