@@ -101,7 +101,6 @@ enum RequestLogRedaction {
 
     /// `Authorization` for the log: the scheme, the key's public prefix when it has one, and ``mask``.
     ///
-    ///
     /// `knownPrefix` is the prefix of the well-formed key the authenticator recognised, when it
     /// did: a `Bearer` header that starts with it needs no parsing (this runs for every logged
     /// request).

@@ -4,10 +4,10 @@ import SCIM
 /// Request-log entries packed for writing: the text of every entry in one byte buffer, its
 /// numbers in another.
 ///
-/// Why: a busy server records every request and writes them every 100 ms. Held as
-/// ``RequestLogEntry`` values until then, each entry is a dozen separately allocated strings,
-/// released later on the store's writer thread, where freeing memory another thread allocated is
-/// slow; with the request log on, allocation and reference counting were the largest part of what
+/// Why: a busy server records every request and writes them every flush interval (250 ms by
+/// default). Held as ``RequestLogEntry`` values until then, each entry is a dozen separately
+/// allocated strings, released later on the store's writer thread, where freeing memory another
+/// thread allocated is slow; with the request log on, allocation and reference counting were the largest part of what
 /// logging added to a `GET` (profiled at 1M members). Packed, a batch is a few allocations however
 /// many entries it holds, and each entry's strings die on the thread that made them.
 public struct RequestLogBatch: Sendable {
