@@ -246,18 +246,26 @@ extension SQLiteStore {
     }
 
     /// The id and name of each team of the member with rowid `?`, in team creation order.
+    ///
+    /// Ordered by `tm.teamRowid` (the same value as `tt.rowid`), which the covering index
+    /// `teamMembership_member (memberRowid, teamRowid)` already yields in order: ordered by
+    /// `tt.rowid`, SQLite built a temporary B-tree to sort every lookup's teams.
     static let groupsOfMemberSQL = """
         SELECT tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
-        WHERE tm.memberRowid = ? ORDER BY tt.rowid
+        WHERE tm.memberRowid = ? ORDER BY tm.teamRowid
+        """
+
+    /// Member rowid, team id and name of each team of the members whose rowids are the JSON
+    /// array `?`, by member, then in team creation order (the index's order, as above).
+    static let groupsOfMembersSQL = """
+        SELECT tm.memberRowid, tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
+        WHERE tm.memberRowid IN (SELECT value FROM json_each(?)) ORDER BY tm.memberRowid, tm.teamRowid
         """
 
     /// The teams of several members (a list page) in one query, by member rowid.
     static func groups(_ db: Database, memberRowids: [Int64]) throws -> [Int64: [GroupRef]] {
         guard !memberRowids.isEmpty else { return [:] }
-        let statement = try db.cachedStatement(sql: """
-            SELECT tm.memberRowid, tt.id, tt.displayName FROM teamMembership AS tm JOIN team AS tt ON tt.rowid = tm.teamRowid
-            WHERE tm.memberRowid IN (SELECT value FROM json_each(?)) ORDER BY tm.memberRowid, tt.rowid
-            """)
+        let statement = try db.cachedStatement(sql: groupsOfMembersSQL)
         var groups: [Int64: [GroupRef]] = [:]
         for row in try Row.fetchAll(statement, arguments: [jsonArray(memberRowids)]) {
             groups[row[0], default: []].append(GroupRef(value: row[1], display: row[2]))

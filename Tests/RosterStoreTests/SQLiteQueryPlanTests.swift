@@ -74,6 +74,19 @@ import Testing
         expectIndexed(member, "member by \(key)")
         #expect(teams.contains { $0.contains("teamMembership_member") }, "\(teams)")
         expectIndexed(teams, "teams of a member")
+        #expect(!teams.contains { $0.contains("TEMP B-TREE") }, "\(teams)")
+    }
+
+    @Test func theTeamsOfAPageOfMembersAreIndexProbesWithoutSorting() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 10_000)
+        try await store.seedMembers(organizationID: org.id, count: 2_000)
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.groupsOfMembersSQL, arguments: ["[1,2]"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("teamMembership_member") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 
     @Test func pagesFollowAnIndexWithoutSorting() async throws {
