@@ -52,6 +52,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         clientAddress: String, keepsDetail: Bool
     ) -> RequestLogEntry {
         let userAgent = request.headers[.userAgent] ?? ""
+        // Read once: Hummingbird's `URI` builds a new string on every read of `path`.
+        let path = request.uri.path
         let query = request.uri.query ?? ""
         var headers: [String: String] = [:]
         for field in request.headers where keepsDetail && Self.keptHeaders.contains(field.name.canonicalName) {
@@ -62,11 +64,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         let summary = RequestSummary.make(
             client: RequestSummary.clientName(userAgent: userAgent), method: request.method.rawValue,
-            path: request.uri.path, query: QueryParameters(query), status: response.status.code,
+            path: path, query: QueryParameters(query), status: response.status.code,
             scimType: notes.scimType, requestBody: notes.requestJSON, responseBody: notes.responseJSON,
             skippedMembers: notes.skippedMemberIDs.count, filter: notes.filter)
         return RequestLogEntry(
-            time: time, organizationID: notes.organizationID, method: request.method.rawValue, path: request.uri.path,
+            time: time, organizationID: notes.organizationID, method: request.method.rawValue, path: path,
             query: query, status: response.status.code, latencyMicros: latencyMicros, clientAddress: clientAddress,
             userAgent: userAgent, keyPrefix: notes.keyPrefix, requestHeaders: headers,
             requestBody: keepsDetail

@@ -57,7 +57,10 @@ public enum RequestSummary {
             method: method.uppercased(), path: path, query: query, filter: filter, body: requestBody?.objectValue,
             response: responseBody?.objectValue)
         // Spaces and tabs only: Foundation's CharacterSet trim was a quarter of building each log entry.
-        var action = String(Substring(request.describe()).trimmingSpaces)
+        // Copied only when there is something to trim (a name that was empty or spaced).
+        let described = request.describe()
+        let trimmed = Substring(described).trimmingSpaces
+        var action = trimmed.utf8.count == described.utf8.count ? described : String(trimmed)
         if skippedMembers > 0 {
             action += " (\(count(skippedMembers, "unknown id")) skipped)"
         }

@@ -19,6 +19,15 @@ import Testing
     }
 
     /// Whatever the text, what is written parses back to it.
+    @Test func partsAreWrittenAsTheStringOfTheirConcatenation() {
+        var parts: [UInt8] = []
+        JSONWriter.writeString("https://h/scim/v2", "/Users/", #"a"b\c"#, "\n", into: &parts)
+        #expect(String(decoding: parts, as: UTF8.self) == written("https://h/scim/v2/Users/" + #"a"b\c"# + "\n"))
+        var none: [UInt8] = []
+        JSONWriter.writeString("", "", into: &none)
+        #expect(String(decoding: none, as: UTF8.self) == #""""#)
+    }
+
     @Test func everyStringRoundTrips() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ab\"\\\n\t\u{0}\u{7}é東\u{1F600} ")

@@ -25,7 +25,7 @@ struct StoredMemberTests {
                 "emails": [["value": "z@x.com", "type": "work", "primary": true]], "active": false,
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": ["department": "Sales"],
             ],
-            [GroupRef(value: "g1", display: "Sales \"EU\""), GroupRef(value: "g2", display: "Ops")]
+            [GroupRef(value: "g1", display: "Sales \"EU\""), GroupRef(value: "g2", display: "Ops"), GroupRef(value: "g3")]
         ),
     ]
 

@@ -67,6 +67,20 @@ public struct JSONWriter {
 
     public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        writeContents(s, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the concatenation of `parts` as one JSON string, without building it first (a
+    /// `meta.location` or `$ref` is a base URL, an endpoint and an id).
+    public static func writeString(_ parts: String..., into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for part in parts { writeContents(part, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `s` escaped, without the quotes.
+    private static func writeContents(_ s: String, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
             // Runs that need no escape (nearly all text) are copied whole rather than byte by byte.
@@ -78,7 +92,6 @@ public struct JSONWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func writeEscape(_ byte: UInt8, into out: inout [UInt8]) {

@@ -145,4 +145,17 @@ public struct GroupRef: Sendable, Hashable {
         o.appendNew("type", "direct")
         return .object(o)
     }
+
+    /// ``json(baseURL:)`` written straight out as compact JSON, for ``StoredMember/json(baseURL:)``.
+    func write(baseURL: String, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"value":"#.utf8)
+        JSONWriter.writeString(value, into: &out)
+        out.append(contentsOf: #","$ref":"#.utf8)
+        JSONWriter.writeString(baseURL, "/Groups/", value, into: &out)
+        if let display {
+            out.append(contentsOf: #","display":"#.utf8)
+            JSONWriter.writeString(display, into: &out)
+        }
+        out.append(contentsOf: #","type":"direct"}"#.utf8)
+    }
 }

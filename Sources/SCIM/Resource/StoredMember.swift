@@ -85,8 +85,12 @@ public struct StoredMember: Sendable, Hashable {
             out.append(contentsOf: inner)
         }
         if !groups.isEmpty {
-            out.append(contentsOf: #","groups":"#.utf8)
-            JSONWriter().write(.array(groups.map { $0.json(baseURL: baseURL) }), into: &out)
+            out.append(contentsOf: #","groups":["#.utf8)
+            for (index, group) in groups.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                group.write(baseURL: baseURL, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         }
         // `meta` as `ResourceMeta.json` has it, written straight out rather than built as a tree.
         out.append(contentsOf: #","meta":{"resourceType":"#.utf8)
@@ -96,7 +100,7 @@ public struct StoredMember: Sendable, Hashable {
         out.append(contentsOf: #","lastModified":"#.utf8)
         JSONWriter.writeString(lastModified, into: &out)
         out.append(contentsOf: #","location":"#.utf8)
-        JSONWriter.writeString(baseURL + ResourceKind.user.endpoint + "/" + id, into: &out)
+        JSONWriter.writeString(baseURL, ResourceKind.user.endpoint, "/", id, into: &out)
         out.append(contentsOf: #","version":"#.utf8)
         JSONWriter.writeString(etag, into: &out)
         out.append(contentsOf: "}}".utf8)
@@ -108,8 +112,14 @@ public struct StoredMember: Sendable, Hashable {
     /// compared as written (the store writes canonical spellings, without escapes); keys of nested
     /// objects and text inside strings never match.
     public static func topLevelValue(_ key: String, in object: String) -> Substring? {
-        let bytes = Array(object.utf8)
-        let wanted = Array(key.utf8)
+        // Scanned in place: this runs on every `GET /Users/{id}`, and copying the text into an
+        // array first was two allocations per lookup.
+        var object = object
+        var key = key
+        return object.withUTF8 { bytes in key.withUTF8 { wanted in topLevelValue(wanted, in: bytes) } }
+    }
+
+    private static func topLevelValue(_ wanted: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Substring? {
         var i = 0
         var depth = 0
         var expectingKey = false
@@ -151,10 +161,10 @@ public struct StoredMember: Sendable, Hashable {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-    private static func trimmed(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Substring {
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Substring {
         var end = end
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return Substring(decoding: bytes[start..<end], as: UTF8.self)
+        return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The members of an object's text, without its braces and the space around them:
