@@ -47,7 +47,9 @@ public final class SQLiteStore: Store {
         self.pool = pool
         self.clock = clock
         self.inline = try InlineReaders(pool: pool, count: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        self.lookups = MemberLookups(path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes)
+        let commits = CommitCounter()
+        pool.add(transactionObserver: commits, extent: .databaseLifetime)
+        self.lookups = MemberLookups(path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes, commits: commits)
         self.groupCommit = GroupCommit(pool: pool)
         self.temporaryPath = temporaryPath
         try Migrations.migrator.migrate(pool)

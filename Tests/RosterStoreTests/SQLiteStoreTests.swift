@@ -133,6 +133,61 @@ import Testing
         #expect(try await store.storedMember(organizationID: org.id, id: ids[0])?.groups == [])
     }
 
+    /// Lookups reuse their read snapshot (`MemberLookups`), yet a write this store acknowledged is
+    /// in the very next lookup: each round reads, writes, and reads again well within the
+    /// snapshot's lifetime.
+    @Test func aLookupRightAfterAnAcknowledgedWriteSeesIt() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 10)
+        let id = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta).id
+        for round in 1...20 {
+            let before = try #require(try await store.storedMember(organizationID: org.id, id: id))
+            #expect(before.version == round, "round \(round)")
+            _ = try await store.replaceMember(
+                organizationID: org.id, id: id, attributes: userAttributes("a\(round)@x.com"), expectedVersion: nil, actor: okta)
+            let after = try #require(try await store.storedMember(organizationID: org.id, id: id))
+            #expect(after.version == round + 1 && after.userName == "a\(round)@x.com", "round \(round)")
+            let byUserName = try await store.storedMembers(
+                organizationID: org.id, query: ListQuery(filter: try FilterParser.parse(#"userName eq "a\#(round)@x.com""#)))
+            #expect(byUserName.resources.map(\.version) == [round + 1], "round \(round)")
+        }
+    }
+
+    /// A write by another process (here a second pool on the same file, whose commits this store
+    /// does not count) is seen once the snapshot lifetime has passed.
+    @Test func aWriteByAnotherProcessIsSeenWithinTheSnapshotLifetime() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 10)
+        let id = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta).id
+        let other = try SQLiteStore.open(path: store.pool.path)
+        #expect(try await store.storedMember(organizationID: org.id, id: id)?.version == 1)
+        _ = try await other.replaceMember(
+            organizationID: org.id, id: id, attributes: userAttributes("b@x.com"), expectedVersion: nil, actor: okta)
+        try await Task.sleep(for: MemberLookups.snapshotLifetime * 3)
+        let seen = try #require(try await store.storedMember(organizationID: org.id, id: id))
+        #expect(seen.version == 2 && seen.userName == "b@x.com")
+    }
+
+    /// Idle lookup connections give their snapshots up: a snapshot still held would keep a
+    /// truncating checkpoint from completing (SQLite answers busy once the 5 s wait is over).
+    @Test func idleLookupsHoldNoSnapshotThatPinsTheWAL() async throws {
+        let store = try SQLiteStore.temporary()
+        let org = try await makeOrganization(store, seats: 100)
+        var ids: [String] = []
+        for index in 0..<10 {
+            ids.append(try await store.createMember(
+                organizationID: org.id, attributes: userAttributes("u\(index)@x.com"), actor: okta).id)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in ids { group.addTask { _ = try await store.storedMember(organizationID: org.id, id: id) } }
+            try await group.waitForAll()
+        }
+        _ = try await store.createMember(organizationID: org.id, attributes: userAttributes("late@x.com"), actor: okta)
+        try await store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        let wal = try FileManager.default.attributesOfItem(atPath: store.pool.path + "-wal")[.size] as? Int
+        #expect(wal == 0)
+    }
+
     /// Writes that arrive together share a transaction (`GroupCommit`); one that fails is rolled
     /// back alone, and every caller hears of its own outcome only after the commit.
     @Test func groupedWritesFailAloneAndCommitTogether() async throws {

@@ -73,6 +73,12 @@ struct RawStatement {
         }
     }
 
+    /// Steps a statement that returns no rows (`BEGIN`, `COMMIT`) and readies it for its next use.
+    func run() throws {
+        defer { reset() }
+        try step()
+    }
+
     /// Readies the statement for its next use; bindings are replaced by the next `bind`s.
     func reset() {
         sqlite3_reset(pointer)
