@@ -16,14 +16,15 @@ extension SQLiteStore {
                     requestHeaders, requestBody, responseBody, summary, resourceId, scimType, status, latencyMicros)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            var row = RowInserter(statement, in: db)
-            for index in 0..<batch.count {
-                for field in RequestLogBatch.Field.allCases {
-                    batch.withText(field, at: index) { row.bind($0) }
+            try batch.withTexts { texts in
+                try RowInserter.withRows(of: statement, in: db) { row in
+                    for index in 0..<batch.count {
+                        for field in RequestLogBatch.Field.allCases { row.bind(texts.text(field, at: index)) }
+                        row.bind(batch.status(at: index))
+                        row.bind(batch.latencyMicros(at: index))
+                        try row.insertRow()
+                    }
                 }
-                row.bind(batch.status(at: index))
-                row.bind(batch.latencyMicros(at: index))
-                try row.insertRow()
             }
         }
     }

@@ -64,11 +64,29 @@ public struct RequestLogBatch: Sendable {
     public func withText<Result>(
         _ field: Field, at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Result
     ) rethrows -> Result {
-        let slot = index * Field.allCases.count + field.rawValue
-        let end = ends[slot]
-        guard end >= 0 else { return try body(nil) }
-        let start = slot == 0 ? 0 : Self.position(after: ends[slot - 1])
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        try withTexts { try body($0.text(field, at: index)) }
+    }
+
+    /// Calls `body` with every entry's text, whose bytes stay where they are for the whole call:
+    /// a store can hand them to its database without copying them first (each copy was an
+    /// allocation per field and entry). Nothing of `Texts` may be kept past the call.
+    public func withTexts<Result>(_ body: (Texts) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer { try body(Texts(bytes: $0, ends: ends)) }
+    }
+
+    /// The text of a batch's entries, valid inside ``withTexts(_:)``.
+    public struct Texts {
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+        fileprivate let ends: [Int]
+
+        /// The UTF-8 bytes of one field of the entry at `index`, or nil for a nil value.
+        public func text(_ field: Field, at index: Int) -> UnsafeBufferPointer<UInt8>? {
+            let slot = index * Field.allCases.count + field.rawValue
+            let end = ends[slot]
+            guard end >= 0 else { return nil }
+            let start = slot == 0 ? 0 : RequestLogBatch.position(after: ends[slot - 1])
+            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
     }
 
     /// The entries again (without store ids), for stores that take them one by one.
@@ -98,7 +116,7 @@ public struct RequestLogBatch: Sendable {
     }
 
     /// Where the field after one whose stored end is `end` starts.
-    private static func position(after end: Int) -> Int { end >= 0 ? end : -(end + 1) }
+    fileprivate static func position(after end: Int) -> Int { end >= 0 ? end : -(end + 1) }
 
     /// Writes `headers` as a JSON object with its names in order (directly: through a
     /// ``JSONObject`` tree it was a sixth of each entry's insert).

@@ -96,14 +96,19 @@ struct RawStatement {
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
 }
 
-/// Binds UTF-8 bytes as text to parameter `index` (from 1) of `statement`; SQLite copies them
-/// before it returns (`SQLITE_TRANSIENT`). Empty bytes bind '' (a NULL pointer would bind NULL).
-func bindText(_ bytes: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: Int32) {
+/// Binds UTF-8 bytes as text to parameter `index` (from 1) of `statement`. Copying, SQLite copies
+/// them before it returns (`SQLITE_TRANSIENT`); not copying (`SQLITE_STATIC`), it reads them
+/// until the parameter is bound again or cleared, and the caller keeps them valid until then.
+/// Empty bytes bind '' (a NULL pointer would bind NULL).
+func bindText(_ bytes: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: Int32, copying: Bool = true) {
     let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(emptyText.utf8Start)
-    sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transientText)
+    sqlite3_bind_text(
+        statement, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+        copying ? transientText : staticText)
 }
 
 private let emptyText: StaticString = ""
 
-/// `SQLITE_TRANSIENT`, a macro Swift cannot import.
+/// `SQLITE_TRANSIENT` and `SQLITE_STATIC`, macros Swift cannot import.
 private let transientText = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+private let staticText: sqlite3_destructor_type? = nil

@@ -9,24 +9,37 @@ import GRDBSQLite
 /// more than half of each entry's insert (profiled at 1M members: 2.8% of a logged `GET`'s CPU
 /// against 1.2% for SQLite's own work). Only for hot, fixed-shape inserts; everything else keeps
 /// GRDB's checked arguments.
+///
+/// Text is bound without a copy (`SQLITE_STATIC`: with Debian's SQLite, built without lookaside,
+/// each copy was an allocation per column and row), so it must stay valid until the rows are
+/// inserted: ``withRows(of:in:_:)`` takes the rows inside a scope and clears the statement's
+/// bindings when it ends, so that the cached statement never keeps a pointer past it.
 struct RowInserter {
     private let statement: SQLiteStatement
     private let connection: SQLiteConnection
     private var column: Int32 = 0
 
-    init(_ statement: Statement, in db: Database) {
+    private init(_ statement: Statement, in db: Database) {
         self.statement = statement.sqliteStatement
         self.connection = db.sqliteConnection!
     }
 
-    /// Binds UTF-8 text, or NULL for nil.
+    /// Calls `body` to bind and insert rows through `statement`; text bound in it must stay
+    /// valid until `body` returns.
+    static func withRows(of statement: Statement, in db: Database, _ body: (inout RowInserter) throws -> Void) rethrows {
+        var row = RowInserter(statement, in: db)
+        defer { sqlite3_clear_bindings(row.statement) }
+        try body(&row)
+    }
+
+    /// Binds UTF-8 text without copying it, or NULL for nil.
     mutating func bind(_ text: UnsafeBufferPointer<UInt8>?) {
         column += 1
         guard let text else {
             sqlite3_bind_null(statement, column)
             return
         }
-        bindText(text, to: statement, at: column)
+        bindText(text, to: statement, at: column, copying: false)
     }
 
     mutating func bind(_ value: Int) {
