@@ -262,6 +262,8 @@ public enum RequestSummary {
     }
 
     private static func clip(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : text.prefix(limit - 1) + "…"
+        // No more bytes than the limit means no more characters: counting characters (grapheme
+        // breaking) is then not needed, which is nearly always.
+        text.utf8.count <= limit || text.count <= limit ? text : text.prefix(limit - 1) + "…"
     }
 }

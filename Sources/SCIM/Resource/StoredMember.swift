@@ -79,10 +79,14 @@ public struct StoredMember: Sendable, Hashable {
         }
         out.append(contentsOf: #"],"id":"#.utf8)
         JSONWriter.writeString(id, into: &out)
-        let inner = Self.members(of: attributesJSON)
-        if !inner.isEmpty {
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: inner)
+        var attributes = attributesJSON
+        attributes.withUTF8 { bytes in
+            // Copied as one block: appending the text's UTF-8 view went byte by byte.
+            let inner = Self.members(of: bytes)
+            if !inner.isEmpty {
+                out.append(UInt8(ascii: ","))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[inner]))
+            }
         }
         if !groups.isEmpty {
             out.append(contentsOf: #","groups":["#.utf8)
@@ -167,15 +171,17 @@ public struct StoredMember: Sendable, Hashable {
         return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
-    /// The members of an object's text, without its braces and the space around them:
+    /// Where the members of an object's text lie, without its braces and the space around them:
     /// `"a":1,"b":2` of `{"a":1,"b":2}`, nothing of `{}`.
-    private static func members(of object: String) -> Substring.UTF8View {
-        var text = Substring(object).utf8
-        while let first = text.first, first != UInt8(ascii: "{") { text = text.dropFirst() }
-        while let last = text.last, last != UInt8(ascii: "}") { text = text.dropLast() }
-        text = text.dropFirst().dropLast()
-        while let first = text.first, isSpace(first) { text = text.dropFirst() }
-        while let last = text.last, isSpace(last) { text = text.dropLast() }
-        return text
+    private static func members(of object: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        var end = object.count
+        while start < end, object[start] != UInt8(ascii: "{") { start += 1 }
+        while end > start, object[end - 1] != UInt8(ascii: "}") { end -= 1 }
+        start = min(start + 1, end)
+        end = max(end - 1, start)
+        while start < end, isSpace(object[start]) { start += 1 }
+        while end > start, isSpace(object[end - 1]) { end -= 1 }
+        return start..<end
     }
 }
