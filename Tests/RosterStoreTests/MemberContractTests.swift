@@ -57,15 +57,20 @@ import Testing
                 extra: [("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", ["department": "Sales"])]),
             actor: okta)
         let plain = try await store.createMember(organizationID: org.id, attributes: userAttributes("a@x.com"), actor: okta)
-        _ = try await store.createTeam(
-            organizationID: org.id, attributes: teamAttributes("Sales"), members: memberRefs([enterprise.id]), actor: okta)
+        // Several teams each, in an order that is not the members' or the names': a member's teams
+        // come back in the order the teams were created.
+        for (name, members) in [("Sales", [enterprise.id]), ("Ops", [plain.id]), ("Eng", [plain.id, enterprise.id]), ("Art", [enterprise.id])] {
+            _ = try await store.createTeam(
+                organizationID: org.id, attributes: teamAttributes(name), members: memberRefs(members), actor: okta)
+        }
 
         for id in [enterprise.id, plain.id] {
             let member = try #require(try await store.member(organizationID: org.id, id: id))
             #expect(try await store.storedMember(organizationID: org.id, id: id) == StoredMember(member))
         }
         let stored = try #require(try await store.storedMember(organizationID: org.id, id: enterprise.id))
-        #expect(stored.hasEnterpriseExtension && stored.groups.map(\.display) == ["Sales"] && stored.userName == "zoë@x.com")
+        #expect(stored.hasEnterpriseExtension && stored.groups.map(\.display) == ["Sales", "Eng", "Art"] && stored.userName == "zoë@x.com")
+        #expect(try await store.storedMember(organizationID: org.id, id: plain.id)?.groups.map(\.display) == ["Ops", "Eng"])
         #expect(try await store.storedMember(organizationID: org.id, id: "unknown") == nil)
         let lookups = [
             "userName eq \"A@X.COM\"", "userName eq \"zoË@x.com\"", "userName eq \"nobody@x.com\"",

@@ -100,12 +100,18 @@ final class MemberLookups: Sendable {
         case id, userNameKey
 
         /// The organization's member whose column equals `?`, the organization by its public id
-        /// `?`: rowid, id, stored text, times, version, userName.
+        /// `?`, one row per team of the member in team creation order (one row with NULL team
+        /// columns when it has none): id, stored text, times, version, userName, then the team's
+        /// id and name. One statement rather than the member's and then its teams': each statement
+        /// run is its own cursors and allocations. The covering index `teamMembership_member
+        /// (memberRowid, teamRowid)` yields the teams in order, so nothing is sorted.
         var sql: String {
             let match = self == .id ? "m.id = ?1" : "m.organizationRowid = o.rowid AND m.userNameKey = ?1"
             return """
-                SELECT m.rowid, m.id, m.attributes, m.createdAt, m.lastModified, m.version, m.userName
-                FROM member AS m JOIN organization AS o ON o.rowid = m.organizationRowid WHERE \(match) AND o.id = ?2
+                SELECT m.id, m.attributes, m.createdAt, m.lastModified, m.version, m.userName, tt.id, tt.displayName
+                FROM member AS m JOIN organization AS o ON o.rowid = m.organizationRowid
+                LEFT JOIN teamMembership AS tm ON tm.memberRowid = m.rowid LEFT JOIN team AS tt ON tt.rowid = tm.teamRowid
+                WHERE \(match) AND o.id = ?2 ORDER BY tm.teamRowid
                 """
         }
     }
@@ -116,7 +122,6 @@ private final class Lookup: @unchecked Sendable {
     private let connection: RawConnection
     private let byID: RawStatement
     private let byUserNameKey: RawStatement
-    private let groups: RawStatement
     private let begin: RawStatement
     private let end: RawStatement
     /// The open read transaction: the commit count read before it began, and when it began.
@@ -126,7 +131,6 @@ private final class Lookup: @unchecked Sendable {
         connection = try RawConnection(path: path, busyMilliseconds: 5000, cacheKibibytes: cacheKibibytes)
         byID = try connection.prepare(MemberLookups.Key.id.sql)
         byUserNameKey = try connection.prepare(MemberLookups.Key.userNameKey.sql)
-        groups = try connection.prepare(SQLiteStore.groupsOfMemberSQL)
         begin = try connection.prepare("BEGIN")
         end = try connection.prepare("COMMIT")
     }
@@ -169,24 +173,21 @@ private final class Lookup: @unchecked Sendable {
 
     /// The member and its teams, read in the caller's snapshot (``inSnapshot(commits:now:lifetime:_:)``).
     func storedMember(_ key: MemberLookups.Key, organizationID: String, key value: String) throws -> StoredMember? {
-        let member = key == .id ? byID : byUserNameKey
-        defer {
-            groups.reset()
-            member.reset()
-        }
-        member.bind(value, at: 1)
-        member.bind(organizationID, at: 2)
-        guard try member.step() else { return nil }
-        groups.bind(member.int64(0), at: 1)
-        var refs: [GroupRef] = []
-        while try groups.step() {
-            refs.append(GroupRef(value: groups.text(0), display: groups.isNull(1) ? nil : groups.text(1)))
-        }
-        let attributesJSON = member.text(2)
-        return StoredMember(
-            id: member.text(1), attributesJSON: attributesJSON,
+        let rows = key == .id ? byID : byUserNameKey
+        defer { rows.reset() }
+        rows.bind(value, at: 1)
+        rows.bind(organizationID, at: 2)
+        guard try rows.step() else { return nil }
+        let attributesJSON = rows.text(1)
+        var member = StoredMember(
+            id: rows.text(0), attributesJSON: attributesJSON,
             hasEnterpriseExtension: StoredMember.topLevelValue(CoreSchemas.enterpriseUser.id, in: attributesJSON) != nil,
-            created: member.text(3), lastModified: member.text(4), version: Int(member.int64(5)),
-            userName: member.text(6), groups: refs)
+            created: rows.text(2), lastModified: rows.text(3), version: Int(rows.int64(4)), userName: rows.text(5),
+            groups: [])
+        guard !rows.isNull(6) else { return member }
+        repeat {
+            member.groups.append(GroupRef(value: rows.text(6), display: rows.isNull(7) ? nil : rows.text(7)))
+        } while try rows.step()
+        return member
     }
 }
