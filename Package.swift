@@ -41,7 +41,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The one SQLite setting Swift cannot make (`sqlite3_config` is variadic).
+        // What Roster does to SQLite in C: a setting made through the variadic `sqlite3_config`, and
+        // the WAL hook that counts commits (see CommitCounter).
         .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SCIM HTTP server: routes under /scim/v2, auth, limits, request log.
         .target(

@@ -47,9 +47,8 @@ public final class SQLiteStore: Store {
         self.pool = pool
         self.clock = clock
         self.inline = try InlineReaders(pool: pool, count: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        let commits = CommitCounter()
-        pool.add(transactionObserver: commits, extent: .databaseLifetime)
-        self.lookups = MemberLookups(path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes, commits: commits)
+        self.lookups = MemberLookups(
+            path: pool.path, cacheKibibytes: InlineReaders.cacheKibibytes, commits: try CommitCounter(counting: pool))
         self.groupCommit = GroupCommit(pool: pool)
         self.temporaryPath = temporaryPath
         try Migrations.migrator.migrate(pool)

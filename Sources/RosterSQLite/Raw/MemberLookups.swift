@@ -36,7 +36,7 @@ final class MemberLookups: Sendable {
 
     private let path: String
     private let cacheKibibytes: Int
-    private let commits: CommitCounter
+    let commits: CommitCounter
     private let idle = Mutex(Idle())
 
     init(path: String, cacheKibibytes: Int, commits: CommitCounter) {
