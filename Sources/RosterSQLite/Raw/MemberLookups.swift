@@ -36,6 +36,7 @@ final class MemberLookups: Sendable {
 
     private let path: String
     private let cacheKibibytes: Int
+    /// The commits of this process, which end a snapshot that began before them.
     let commits: CommitCounter
     private let idle = Mutex(Idle())
 
