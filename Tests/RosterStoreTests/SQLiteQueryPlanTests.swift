@@ -75,27 +75,18 @@ import Testing
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 
-    @Test func theTeamsOfAMemberAreAnIndexProbeWithoutSorting() async throws {
+    /// The teams of one member (by rowid) and of a page of members (a JSON array of rowids) come
+    /// from the covering index in its own order: nothing is sorted.
+    @Test(arguments: zip([SQLiteStore.groupsOfMemberSQL, SQLiteStore.groupsOfMembersSQL], ["1", "[1,2]"]))
+    func theTeamsOfMembersAreIndexProbesWithoutSorting(sql: String, rowids: String) async throws {
         let store = try SQLiteStore.temporary()
         let org = try await makeOrganization(store, seats: 10_000)
         try await store.seedMembers(organizationID: org.id, count: 2_000)
         let plan = try await store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.groupsOfMemberSQL, arguments: [1]).map { $0["detail"] as String }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [rowids]).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("teamMembership_member") }, "\(plan)")
-        expectIndexed(plan, "teams of a member")
-        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
-    }
-
-    @Test func theTeamsOfAPageOfMembersAreIndexProbesWithoutSorting() async throws {
-        let store = try SQLiteStore.temporary()
-        let org = try await makeOrganization(store, seats: 10_000)
-        try await store.seedMembers(organizationID: org.id, count: 2_000)
-        let plan = try await store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.groupsOfMembersSQL, arguments: ["[1,2]"])
-                .map { $0["detail"] as String }
-        }
-        #expect(plan.contains { $0.contains("teamMembership_member") }, "\(plan)")
+        expectIndexed(plan, "teams of members")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 
