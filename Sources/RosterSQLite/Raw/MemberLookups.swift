@@ -179,12 +179,9 @@ private final class Lookup: @unchecked Sendable {
         rows.bind(value, at: 1)
         rows.bind(organizationID, at: 2)
         guard try rows.step() else { return nil }
-        let attributesJSON = rows.text(1)
         var member = StoredMember(
-            id: rows.text(0), attributesJSON: attributesJSON,
-            hasEnterpriseExtension: StoredMember.topLevelValue(CoreSchemas.enterpriseUser.id, in: attributesJSON) != nil,
-            created: rows.text(2), lastModified: rows.text(3), version: Int(rows.int64(4)), userName: rows.text(5),
-            groups: [])
+            id: rows.text(0), attributesJSON: rows.text(1), created: rows.text(2), lastModified: rows.text(3),
+            version: Int(rows.int64(4)), userName: rows.text(5), groups: [])
         guard !rows.isNull(6) else { return member }
         repeat {
             member.groups.append(GroupRef(value: rows.text(6), display: rows.isNull(7) ? nil : rows.text(7)))

@@ -42,9 +42,20 @@ public struct StoredMember: Sendable, Hashable {
         let userName = Self.topLevelValue("userName", in: attributesJSON)
             .flatMap { try? JSONParser.parse(String($0)) }?.stringValue
         self.init(
+            id: id, attributesJSON: attributesJSON, created: created, lastModified: lastModified, version: version,
+            userName: userName ?? "", groups: groups)
+    }
+
+    /// A member from its stored columns and its `userName` column: whether it has the enterprise
+    /// extension is read off the top level of the stored text.
+    public init(
+        id: String, attributesJSON: String, created: String, lastModified: String, version: Int, userName: String,
+        groups: [GroupRef]
+    ) {
+        self.init(
             id: id, attributesJSON: attributesJSON,
             hasEnterpriseExtension: Self.topLevelValue(CoreSchemas.enterpriseUser.id, in: attributesJSON) != nil,
-            created: created, lastModified: lastModified, version: version, userName: userName ?? "", groups: groups)
+            created: created, lastModified: lastModified, version: version, userName: userName, groups: groups)
     }
 
     /// The parts of a member read as a resource (for stores that keep resources, not text).
