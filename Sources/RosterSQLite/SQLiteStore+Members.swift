@@ -4,7 +4,7 @@ import RosterStore
 import SCIM
 
 extension SQLiteStore {
-    public func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource {
+    public func createMember(organizationID: String, attributes: JSONObject, actor: ChangeActor) async throws -> SCIMResource {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
@@ -35,7 +35,7 @@ extension SQLiteStore {
     }
 
     public func replaceMember(
-        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
         let columns = try MemberColumns(attributes)
         let now = timestamp()
@@ -49,7 +49,7 @@ extension SQLiteStore {
     }
 
     public func modifyMember(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource {
         let now = timestamp()
@@ -66,7 +66,7 @@ extension SQLiteStore {
         }
     }
 
-    public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         let now = timestamp()
         try await groupCommit.write { db in
             let (_, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
@@ -161,7 +161,7 @@ extension SQLiteStore {
     /// Inserts a member row and its email rows; returns the rowid. Shared with seeding so that
     /// generated members get exactly the columns a SCIM create would.
     static func insertMember(
-        _ db: Database, id: String, organizationRowid: Int64, _ columns: MemberColumns, via actor: Actor, now: String
+        _ db: Database, id: String, organizationRowid: Int64, _ columns: MemberColumns, via actor: ChangeActor, now: String
     ) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO member (id, organizationRowid, userName, userNameKey, externalId, displayName, displayNameKey, active,
@@ -297,7 +297,7 @@ extension SQLiteStore {
     }
 }
 
-extension Actor {
+extension ChangeActor {
     /// `createdVia`: who created a row, to badge resources a provisioning client manages.
     var createdVia: String {
         origin.rawValue

@@ -5,7 +5,7 @@ import SCIM
 
 extension SQLiteStore {
     public func createTeam(
-        organizationID: String, attributes: JSONObject, members: [MemberRef], actor: Actor
+        organizationID: String, attributes: JSONObject, members: [MemberRef], actor: ChangeActor
     ) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
@@ -58,7 +58,7 @@ extension SQLiteStore {
     }
 
     public func replaceTeam(
-        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult {
         let columns = try TeamColumns(attributes)
         let now = timestamp()
@@ -75,7 +75,7 @@ extension SQLiteStore {
     }
 
     public func modifyTeam(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult {
         let now = timestamp()
@@ -92,7 +92,7 @@ extension SQLiteStore {
         }
     }
 
-    public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         try await groupCommit.write { db in
             let (_, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
             try Self.checkVersion(expectedVersion, of: current, noun: "Team")
@@ -129,7 +129,7 @@ extension SQLiteStore {
     // MARK: - Rows
 
     static func insertTeam(
-        _ db: Database, id: String, organizationRowid: Int64, _ columns: TeamColumns, via actor: Actor, now: String
+        _ db: Database, id: String, organizationRowid: Int64, _ columns: TeamColumns, via actor: ChangeActor, now: String
     ) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO team (id, organizationRowid, displayName, displayNameKey, externalId, createdVia, createdAt, lastModified,

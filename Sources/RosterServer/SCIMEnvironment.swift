@@ -21,7 +21,7 @@ struct SCIMEnvironment: Sendable {
     }
 
     /// Who the audit log credits a SCIM write to: the client named by its User-Agent.
-    func actor(for request: Request) -> Actor {
+    func actor(for request: Request) -> ChangeActor {
         .scim(client: RequestSummary.clientName(userAgent: request.headers[.userAgent] ?? ""))
     }
 

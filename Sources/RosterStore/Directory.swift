@@ -17,20 +17,20 @@ public struct Directory: Sendable {
     // MARK: Members
 
     /// Creates a member from a SCIM User body (`POST /Users`).
-    public func createMember(in organization: Organization, body: JSONValue, actor: Actor) async throws -> SCIMResource {
+    public func createMember(in organization: Organization, body: JSONValue, actor: ChangeActor) async throws -> SCIMResource {
         let input = try ResourceInput.canonicalize(body, kind: .user)
         return try await createMember(in: organization, attributes: input.attributes, actor: actor)
     }
 
     /// Creates a member from canonical attributes (the console's form).
-    public func createMember(in organization: Organization, attributes: JSONObject, actor: Actor) async throws -> SCIMResource {
+    public func createMember(in organization: Organization, attributes: JSONObject, actor: ChangeActor) async throws -> SCIMResource {
         try validate(attributes, kind: .user, in: organization)
         return try await store.createMember(organizationID: organization.id, attributes: attributes, actor: actor)
     }
 
     /// Replaces a member with a SCIM User body (`PUT /Users/{id}`); `expectedVersion` comes from `If-Match`.
     public func replaceMember(
-        in organization: Organization, id: String, body: JSONValue, expectedVersion: Int?, actor: Actor
+        in organization: Organization, id: String, body: JSONValue, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
         let input = try ResourceInput.canonicalize(body, kind: .user)
         try Self.checkBodyID(input.bodyID, pathID: id, kind: .user)
@@ -40,7 +40,7 @@ public struct Directory: Sendable {
 
     /// Replaces a member's attributes with canonical ones.
     public func replaceMember(
-        in organization: Organization, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+        in organization: Organization, id: String, attributes: JSONObject, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
         try validate(attributes, kind: .user, in: organization)
         return try await store.replaceMember(
@@ -50,7 +50,7 @@ public struct Directory: Sendable {
     /// Applies a PATCH to a member inside the store's transaction, so concurrent PATCHes never
     /// overwrite each other; the patched member is validated before it is saved.
     public func patchMember(
-        in organization: Organization, id: String, patch: PatchRequest, expectedVersion: Int?, actor: Actor
+        in organization: Organization, id: String, patch: PatchRequest, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
         let strictPhones = organization.phonePolicy == .strict
         return try await store.modifyMember(
@@ -63,14 +63,14 @@ public struct Directory: Sendable {
     }
 
     /// Deletes a member for good (Entra may send it; Okta deactivates instead).
-    public func deleteMember(in organization: Organization, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    public func deleteMember(in organization: Organization, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         try await store.deleteMember(organizationID: organization.id, id: id, expectedVersion: expectedVersion, actor: actor)
     }
 
     // MARK: Teams
 
     /// Creates a team from a SCIM Group body (`POST /Groups`), with the members it lists.
-    public func createTeam(in organization: Organization, body: JSONValue, actor: Actor) async throws -> TeamWriteResult {
+    public func createTeam(in organization: Organization, body: JSONValue, actor: ChangeActor) async throws -> TeamWriteResult {
         let input = try ResourceInput.canonicalize(body, kind: .group)
         try validate(input.attributes, kind: .group, in: organization)
         return try await store.createTeam(
@@ -80,7 +80,7 @@ public struct Directory: Sendable {
     /// Replaces a team's name and member set (`PUT /Groups/{id}`). A body without `members` empties
     /// the team, as a full replacement (RFC 7644 §3.5.1) implies.
     public func replaceTeam(
-        in organization: Organization, id: String, body: JSONValue, expectedVersion: Int?, actor: Actor
+        in organization: Organization, id: String, body: JSONValue, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult {
         let input = try ResourceInput.canonicalize(body, kind: .group)
         try Self.checkBodyID(input.bodyID, pathID: id, kind: .group)
@@ -93,7 +93,7 @@ public struct Directory: Sendable {
     /// Applies a PATCH to a team inside the store's transaction; membership steps are applied by
     /// the store at O(changed members), and ids of non-members are skipped, not refused.
     public func patchTeam(
-        in organization: Organization, id: String, patch: PatchRequest, expectedVersion: Int?, actor: Actor
+        in organization: Organization, id: String, patch: PatchRequest, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult {
         try await store.modifyTeam(
             organizationID: organization.id, id: id, expectedVersion: expectedVersion, actor: actor
@@ -105,7 +105,7 @@ public struct Directory: Sendable {
     }
 
     /// Deletes a team; its members stay.
-    public func deleteTeam(in organization: Organization, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    public func deleteTeam(in organization: Organization, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         try await store.deleteTeam(organizationID: organization.id, id: id, expectedVersion: expectedVersion, actor: actor)
     }
 

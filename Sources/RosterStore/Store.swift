@@ -36,7 +36,7 @@ public protocol Store: Sendable {
 
     /// Creates a member from validated canonical attributes. Throws 409 when `userName` is taken
     /// (without regard to case) and 403 when an active member would pass the seat limit.
-    func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource
+    func createMember(organizationID: String, attributes: JSONObject, actor: ChangeActor) async throws -> SCIMResource
     /// The member with its `groups` loaded, or nil.
     func member(organizationID: String, id: String) async throws -> SCIMResource?
     /// The member as stored (attributes as their JSON text), for rendering a `GET` without parsing
@@ -46,15 +46,15 @@ public protocol Store: Sendable {
     /// page), for rendering a list without parsing every member. Defaults to that method.
     func storedMembers(organizationID: String, query: ListQuery) async throws -> StoredMemberPage
     func replaceMember(
-        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource
     /// Read-modify-write in one transaction: `change` gets the current member and returns its new
     /// attributes (a PATCH). Concurrent modifications are serialised, never lost.
     func modifyMember(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource
-    func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
+    func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws
     func members(organizationID: String, query: ListQuery) async throws -> ListPage
     /// The organization's members among `ids`, without their groups, in no particular order; ids
     /// that are not its members are left out. One read for the names beside a page of memberships.
@@ -64,21 +64,21 @@ public protocol Store: Sendable {
 
     /// Creates a team with `members`, each keeping the `display` it carries; ids that are not
     /// members of the organization are skipped and reported in the result.
-    func createTeam(organizationID: String, attributes: JSONObject, members: [MemberRef], actor: Actor) async throws -> TeamWriteResult
+    func createTeam(organizationID: String, attributes: JSONObject, members: [MemberRef], actor: ChangeActor) async throws -> TeamWriteResult
     func team(organizationID: String, id: String, includeMembers: Bool) async throws -> SCIMResource?
     /// Replaces the team's attributes and makes its members exactly `members`, each with exactly
     /// the `display` it carries (nil clears a stored one: a PUT is a full replacement).
     func replaceTeam(
-        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult
     /// Read-modify-write in one transaction; the membership steps of the result are applied in
     /// order at O(changed members). `change` gets the team without its members.
     func modifyTeam(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult
     /// Deletes the team; its members stay.
-    func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws
+    func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws
     func teams(organizationID: String, query: ListQuery) async throws -> ListPage
     /// The team, handed to `render` with a reader of its members, in one read: `render` writes the
     /// members where it wants them (response bytes) row by row instead of loading them all, and they

@@ -72,7 +72,7 @@ actor MemoryStore: Store {
 
     // MARK: Members
 
-    func createMember(organizationID: String, attributes: JSONObject, actor: Actor) async throws -> SCIMResource {
+    func createMember(organizationID: String, attributes: JSONObject, actor: ChangeActor) async throws -> SCIMResource {
         try checkUnique(attributes, organizationID: organizationID, except: nil)
         let active = attributes["active"]?.boolValue ?? true
         if active, let org = orgs[organizationID], org.activeMembers >= org.seatLimit {
@@ -92,7 +92,7 @@ actor MemoryStore: Store {
     }
 
     func replaceMember(
-        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
         try await modifyMember(organizationID: organizationID, id: id, expectedVersion: expectedVersion, actor: actor) { _ in
             attributes
@@ -100,7 +100,7 @@ actor MemoryStore: Store {
     }
 
     func modifyMember(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> JSONObject
     ) async throws -> SCIMResource {
         guard var member = try await member(organizationID: organizationID, id: id) else {
@@ -119,7 +119,7 @@ actor MemoryStore: Store {
         return member
     }
 
-    func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         guard let member = try await member(organizationID: organizationID, id: id) else {
             throw SCIMError.notFound("Member \(id) not found")
         }
@@ -149,7 +149,7 @@ actor MemoryStore: Store {
 
     // MARK: Teams
 
-    func createTeam(organizationID: String, attributes: JSONObject, members refs: [MemberRef], actor: Actor) async throws -> TeamWriteResult {
+    func createTeam(organizationID: String, attributes: JSONObject, members refs: [MemberRef], actor: ChangeActor) async throws -> TeamWriteResult {
         let team = SCIMResource(kind: .group, id: nextID("t"), attributes: attributes,
                                 meta: ResourceMeta(created: now, lastModified: now, version: 1), memberCount: refs.count,
                                 createdVia: actor.origin)
@@ -167,13 +167,13 @@ actor MemoryStore: Store {
     }
 
     func replaceTeam(
-        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: Actor
+        organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult {
         throw unused("replaceTeam")
     }
 
     func modifyTeam(
-        organizationID: String, id: String, expectedVersion: Int?, actor: Actor,
+        organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor,
         change: @escaping @Sendable (SCIMResource) throws -> PatchResult
     ) async throws -> TeamWriteResult {
         guard teamOrg[id] == organizationID, var stored = teams[id] else { throw SCIMError.notFound("Team \(id) not found") }
@@ -203,7 +203,7 @@ actor MemoryStore: Store {
         return TeamWriteResult(team: stored.team, skippedMemberIDs: skipped)
     }
 
-    func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: Actor) async throws {
+    func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         guard teamOrg[id] == organizationID else { throw SCIMError.notFound("Team \(id) not found") }
         teams[id] = nil
     }

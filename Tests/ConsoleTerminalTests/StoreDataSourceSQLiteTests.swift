@@ -105,7 +105,7 @@ struct StoreDataSourceSQLiteTests {
     }
 
     @Test func teamMembersWithoutAStoredDisplayAreNamedByTheirUserName() async throws {
-        let entra = Actor.scim(client: "Entra ID")
+        let entra = ChangeActor.scim(client: "Entra ID")
         let ana = try await store.createMember(
             organizationID: flagging.id, attributes: attributes("ana@example.com"), actor: entra)
         let bo = try await store.createMember(

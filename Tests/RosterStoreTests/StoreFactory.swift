@@ -48,7 +48,7 @@ func teamAttributes(_ displayName: String, externalId: String? = nil) -> JSONObj
     return o
 }
 
-let okta = Actor.scim(client: "Okta")
+let okta = ChangeActor.scim(client: "Okta")
 
 /// Expects `body` to throw a ``SCIMError`` with `status` (and `scimType` when given); returns it.
 @discardableResult

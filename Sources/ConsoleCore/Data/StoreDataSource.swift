@@ -11,7 +11,7 @@ public struct StoreDataSource: ConsoleDataSource {
     public let store: any Store
     public let directory: Directory
     /// Who the audit log names: `console:<operator>`.
-    public let actor: Actor
+    public let actor: ChangeActor
 
     /// - Parameter operatorName: the local user (e.g. `$USER`), recorded in the audit log.
     public init(store: any Store, operatorName: String) {

@@ -2,7 +2,7 @@ import SCIM
 
 /// Who made a change: a SCIM client (Okta, Entra…) or an operator. Recorded in the audit log and
 /// used to badge members and teams that a provisioning client manages.
-public enum Actor: Sendable, Hashable, CustomStringConvertible {
+public enum ChangeActor: Sendable, Hashable, CustomStringConvertible {
     /// A SCIM request; `client` is a short name derived from the User-Agent (`Okta`, `Entra ID`).
     case scim(client: String)
     /// An operator in the console or CLI; `name` is the local user when known.
