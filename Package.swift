@@ -128,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleCoreTests",
-            dependencies: ["ConsoleCore", "SCIM", "RosterStore"],
+            dependencies: ["ConsoleCore", "SCIM", "RosterStore", "RosterSQLite"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),

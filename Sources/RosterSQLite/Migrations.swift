@@ -31,6 +31,22 @@ enum Migrations {
         migrator.registerMigration("v3: request log without an organization index") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS requestLog_organization")
         }
+        // The change feed (see SQLiteStore+Changes): one row per event, numbered in commit order.
+        migrator.registerMigration("v4: change feed") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL,
+                    organizationRowid INTEGER NOT NULL REFERENCES organization(rowid) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    resourceId TEXT NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX event_organization ON event(organizationRowid, position);
+                """)
+        }
         return migrator
     }
 

@@ -4,11 +4,13 @@ import RosterStore
 import SCIM
 
 extension SQLiteStore {
-    public func createAPIKey(organizationID: String, label: String, expiresAt: Date?) async throws -> NewAPIKey {
+    public func createAPIKey(organizationID: String, label: String, expiresAt: Date?, actor: ChangeActor) async throws -> NewAPIKey {
         let now = timestamp()
         return try await pool.write { db in
             _ = try OrganizationRow.require(db, id: organizationID)
-            return try Self.insertNewKey(db, organizationID: organizationID, label: label, expiresAt: expiresAt, now: now.date)
+            let new = try Self.insertNewKey(db, organizationID: organizationID, label: label, expiresAt: expiresAt, now: now.date)
+            try Self.appendAudit(AuditEntries.keyCreated(new.key, by: actor, at: now.date), db)
+            return new
         }
     }
 
@@ -39,31 +41,29 @@ extension SQLiteStore {
         return (key, organization)
     }
 
-    public func rotateAPIKey(id: String, grace: TimeInterval, at now: Date) async throws -> NewAPIKey {
+    public func rotateAPIKey(id: String, grace: TimeInterval, at now: Date, actor: ChangeActor) async throws -> NewAPIKey {
         try await pool.write { db in
             guard let old = try APIKeyRow.fetch(db, idOrPrefix: id) else { throw SCIMError.notFound("API key \(id) not found") }
-            if let revokedAt = old.revokedAt {
-                throw SCIMError.invalidValue(
-                    "API key \(old.prefix) was revoked at \(SCIMDateTime.format(revokedAt)); create a new key instead of rotating it")
-            }
+            let end = try APIKeyRules.rotate(old, grace: grace, at: now)
             let rotated = try Self.insertNewKey(db, organizationID: old.organizationID, label: old.label, expiresAt: nil, now: now)
-            if grace <= 0 {
-                try db.execute(sql: "UPDATE apiKey SET revokedAt = ? WHERE id = ?", arguments: [StoredTime.text(now), old.id])
-            } else {
-                // A key that already expires sooner keeps its earlier end.
-                let end = min(old.expiresAt ?? .distantFuture, now.addingTimeInterval(grace))
-                try db.execute(sql: "UPDATE apiKey SET expiresAt = ? WHERE id = ?", arguments: [StoredTime.text(end), old.id])
+            switch end {
+            case .revoked(let time):
+                try db.execute(sql: "UPDATE apiKey SET revokedAt = ? WHERE id = ?", arguments: [StoredTime.text(time), old.id])
+            case .expires(let time):
+                try db.execute(sql: "UPDATE apiKey SET expiresAt = ? WHERE id = ?", arguments: [StoredTime.text(time), old.id])
             }
+            try Self.appendAudit(AuditEntries.keyRotated(old, to: rotated.key, grace: grace, by: actor, at: now), db)
             return rotated
         }
     }
 
-    public func revokeAPIKey(id: String, at now: Date) async throws {
+    public func revokeAPIKey(id: String, at now: Date, actor: ChangeActor) async throws {
         try await pool.write { db in
             guard let key = try APIKeyRow.fetch(db, idOrPrefix: id) else { throw SCIMError.notFound("API key \(id) not found") }
             // Revoking twice keeps the first time.
             try db.execute(
                 sql: "UPDATE apiKey SET revokedAt = coalesce(revokedAt, ?) WHERE id = ?", arguments: [StoredTime.text(now), key.id])
+            try Self.appendAudit(AuditEntries.keyRevoked(key, by: actor, at: now), db)
         }
     }
 

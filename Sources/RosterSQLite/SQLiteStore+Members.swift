@@ -5,19 +5,22 @@ import SCIM
 
 extension SQLiteStore {
     public func createMember(organizationID: String, attributes: JSONObject, actor: ChangeActor) async throws -> SCIMResource {
-        let columns = try MemberColumns(attributes)
+        let write = try MemberRules.create(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
         return try await groupCommit.write { db in
             let (organizationRowid, organization) = try OrganizationRow.requireWithRowid(db, id: organizationID)
-            if columns.active { try Self.requireSeat(organization) }
-            try mappingUniqueness(of: columns.userName) {
-                _ = try Self.insertMember(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
+            if write.takesSeat { try SeatLimit.requireFreeSeat(active: organization.activeMembers, limit: organization.seatLimit) }
+            try mappingUniqueness(of: write.record.userName) {
+                _ = try Self.insertMember(db, id: id, organizationRowid: organizationRowid, write.record, via: actor, now: now.text)
             }
-            return SCIMResource(
+            let member = SCIMResource(
                 kind: .user, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1), groups: [],
                 createdVia: actor.origin)
+            let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+            try Self.record([events.member(write, after: member)], organizationRowid: organizationRowid, actor: actor, db)
+            return member
         }
     }
 
@@ -37,14 +40,13 @@ extension SQLiteStore {
     public func replaceMember(
         organizationID: String, id: String, attributes: JSONObject, expectedVersion: Int?, actor: ChangeActor
     ) async throws -> SCIMResource {
-        let columns = try MemberColumns(attributes)
         let now = timestamp()
         return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
-            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            try VersionCheck.require(expectedVersion, of: current, noun: "Member")
             return try Self.updateMember(
-                db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, organizationRowid: organizationRowid,
-                now: now)
+                db, rowid: rowid, current, to: attributes, organizationID: organizationID, organizationRowid: organizationRowid,
+                actor: actor, now: now)
         }
     }
 
@@ -56,28 +58,33 @@ extension SQLiteStore {
         return try await groupCommit.write { db in
             let (organizationRowid, rowid, found) = try Self.requireMember(db, organizationID: organizationID, id: id)
             var current = found
-            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
+            try VersionCheck.require(expectedVersion, of: current, noun: "Member")
             current.groups = try Self.groups(db, memberRowid: rowid)
-            let attributes = try change(current)
-            let columns = try MemberColumns(attributes)
             return try Self.updateMember(
-                db, rowid: rowid, current, to: attributes, columns, organizationID: organizationID, organizationRowid: organizationRowid,
-                now: now)
+                db, rowid: rowid, current, to: try change(current), organizationID: organizationID,
+                organizationRowid: organizationRowid, actor: actor, now: now)
         }
     }
 
     public func deleteMember(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
         let now = timestamp()
         try await groupCommit.write { db in
-            let (_, rowid, current) = try Self.requireMember(db, organizationID: organizationID, id: id)
-            try Self.checkVersion(expectedVersion, of: current, noun: "Member")
-            // Its teams lose a member: their representations, and so their versions, change.
-            try db.cachedStatement(sql: """
-                UPDATE team SET version = version + 1, lastModified = ?
-                WHERE rowid IN (SELECT teamRowid FROM teamMembership WHERE memberRowid = ?)
-                """).execute(arguments: [now.text, rowid])
+            let (organizationRowid, rowid, found) = try Self.requireMember(db, organizationID: organizationID, id: id)
+            var current = found
+            try VersionCheck.require(expectedVersion, of: current, noun: "Member")
+            current.groups = try Self.groups(db, memberRowid: rowid)
+            let teams = MemberRules.teamsChangedByDeleting(current)
+            if !teams.isEmpty {
+                try db.cachedStatement(sql: """
+                    UPDATE team SET version = version + 1, lastModified = ?
+                    WHERE id IN (SELECT value FROM json_each(?)) AND organizationRowid = ?
+                    """
+                ).execute(arguments: [now.text, JSONWriter().string(.array(teams.map { .string($0) })), organizationRowid])
+            }
             // Memberships and email rows go with it (ON DELETE CASCADE); triggers fix the counters.
             try db.cachedStatement(sql: "DELETE FROM member WHERE rowid = ?").execute(arguments: [rowid])
+            let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+            try Self.record([events.memberDeleted(current)], organizationRowid: organizationRowid, actor: actor, db)
         }
     }
 
@@ -161,7 +168,7 @@ extension SQLiteStore {
     /// Inserts a member row and its email rows; returns the rowid. Shared with seeding so that
     /// generated members get exactly the columns a SCIM create would.
     static func insertMember(
-        _ db: Database, id: String, organizationRowid: Int64, _ columns: MemberColumns, via actor: ChangeActor, now: String
+        _ db: Database, id: String, organizationRowid: Int64, _ columns: MemberRecord, via actor: ChangeActor, now: String
     ) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO member (id, organizationRowid, userName, userNameKey, externalId, displayName, displayNameKey, active,
@@ -177,7 +184,7 @@ extension SQLiteStore {
         return rowid
     }
 
-    private static func insertEmails(_ db: Database, memberRowid: Int64, organizationRowid: Int64, _ emails: [MemberColumns.Email]) throws {
+    private static func insertEmails(_ db: Database, memberRowid: Int64, organizationRowid: Int64, _ emails: [MemberRecord.Email]) throws {
         guard !emails.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO memberEmail (memberRowid, position, organizationRowid, valueKey, typeKey, isPrimary) VALUES (?, ?, ?, ?, ?, ?)
@@ -187,33 +194,38 @@ extension SQLiteStore {
         }
     }
 
-    /// Writes new attributes over `current`: a new version, unless nothing changed (Okta re-sends
-    /// unchanged profiles; those are not changes). Reactivating needs a free seat.
+    /// Writes new attributes over `current` as ``MemberRules`` decide: nothing when they are
+    /// unchanged, otherwise a new version, its event, and a seat check when it reactivates.
     private static func updateMember(
-        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ columns: MemberColumns,
-        organizationID: String, organizationRowid: Int64, now: (date: Date, text: String)
+        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, organizationID: String,
+        organizationRowid: Int64, actor: ChangeActor, now: (date: Date, text: String)
     ) throws -> SCIMResource {
         var updated = current
-        if attributes != current.attributes {
-            if columns.active && !current.active { try requireSeat(OrganizationRow.require(db, id: organizationID)) }
-            try mappingUniqueness(of: columns.userName) {
-                try db.cachedStatement(sql: """
-                    UPDATE member SET userName = ?, userNameKey = ?, externalId = ?, displayName = ?, displayNameKey = ?,
-                        active = ?, phoneFlagged = ?, lastModified = ?, version = version + 1, attributes = ?
-                    WHERE rowid = ?
-                    """
-                ).execute(arguments: [
-                    columns.userName, columns.userNameKey, columns.externalId, columns.displayName, columns.displayNameKey,
-                    columns.active, columns.phoneFlagged, now.text, columns.attributesJSON, rowid,
-                ])
-            }
-            try db.cachedStatement(sql: "DELETE FROM memberEmail WHERE memberRowid = ?").execute(arguments: [rowid])
-            try insertEmails(db, memberRowid: rowid, organizationRowid: organizationRowid, columns.emails)
-            updated.attributes = attributes
-            updated.meta.lastModified = now.date
-            updated.meta.version += 1
+        updated.groups = try current.groups ?? groups(db, memberRowid: rowid)
+        guard let write = try MemberRules.update(current, to: attributes) else { return updated }
+        if write.takesSeat {
+            let organization = try OrganizationRow.require(db, id: organizationID)
+            try SeatLimit.requireFreeSeat(active: organization.activeMembers, limit: organization.seatLimit)
         }
-        updated.groups = try groups(db, memberRowid: rowid)
+        let record = write.record
+        try mappingUniqueness(of: record.userName) {
+            try db.cachedStatement(sql: """
+                UPDATE member SET userName = ?, userNameKey = ?, externalId = ?, displayName = ?, displayNameKey = ?,
+                    active = ?, phoneFlagged = ?, lastModified = ?, version = version + 1, attributes = ?
+                WHERE rowid = ?
+                """
+            ).execute(arguments: [
+                record.userName, record.userNameKey, record.externalId, record.displayName, record.displayNameKey,
+                record.active, record.phoneFlagged, now.text, record.attributesJSON, rowid,
+            ])
+        }
+        try db.cachedStatement(sql: "DELETE FROM memberEmail WHERE memberRowid = ?").execute(arguments: [rowid])
+        try insertEmails(db, memberRowid: rowid, organizationRowid: organizationRowid, record.emails)
+        updated.attributes = attributes
+        updated.meta.lastModified = now.date
+        updated.meta.version += 1
+        let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+        try Self.record([events.member(write, after: updated)], organizationRowid: organizationRowid, actor: actor, db)
         return updated
     }
 
@@ -271,23 +283,6 @@ extension SQLiteStore {
             groups[row[0], default: []].append(GroupRef(value: row[1], display: row[2]))
         }
         return groups
-    }
-
-    /// Refuses to add an active member past the plan's seat limit.
-    static func requireSeat(_ organization: Organization) throws {
-        guard organization.activeMembers < organization.seatLimit else {
-            throw SCIMError.forbidden(
-                "Seat limit reached (\(organization.activeMembers) of \(organization.seatLimit) active members): "
-                    + "deactivate a member or raise the plan's seat limit")
-        }
-    }
-
-    /// 412 when the client's `If-Match` version is not the stored one (RFC 7644 §3.14).
-    static func checkVersion(_ expected: Int?, of resource: SCIMResource, noun: String) throws {
-        guard let expected, expected != resource.meta.version else { return }
-        throw SCIMError.preconditionFailed(
-            "\(noun) \(resource.id) is at version \(resource.meta.version) (ETag \(resource.meta.etag)), but the request's "
-                + "If-Match expects version \(expected): read it again and retry")
     }
 
     /// Rowids as a JSON array, bound as one value and read back with `json_each`, so that one

@@ -5,78 +5,83 @@ import SCIM
 /// Team membership changes, applied inside the caller's write transaction at O(changed members):
 /// adding one member to a 100,000-member team touches one row, never the whole list.
 extension SQLiteStore {
-    /// Whether a step changed the membership, and the member ids skipped because no member of
-    /// the organization has them (reported, never an error: Okta does not retry a 400).
-    struct MembershipOutcome {
-        var changed = false
-        var skipped: [String] = []
-        private var skippedSet: Set<String> = []
-
-        mutating func skip(_ id: String) {
-            if skippedSet.insert(id).inserted { skipped.append(id) }
-        }
-    }
-
-    /// Applies `steps` in order.
+    /// Applies `steps` in order, recording in the delta every membership row it inserted or
+    /// deleted (for the change feed) and the ids no member of the organization has.
     static func applyMembership(
         _ steps: [MembershipChange], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String
-    ) throws -> MembershipOutcome {
-        var outcome = MembershipOutcome()
+    ) throws -> MembershipDelta {
+        var delta = MembershipDelta()
         for step in steps {
             switch step {
             case .add(let members):
                 // One row either way: a new member is inserted; one already in the team gets the new
                 // display if one was sent and differs (otherwise nothing is written, and the team's
                 // version stays).
-                let upsert = try db.cachedStatement(sql: """
+                let insert = try db.cachedStatement(sql: """
                     INSERT INTO teamMembership (teamRowid, memberRowid, addedAt, display) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (teamRowid, memberRowid) DO UPDATE SET display = excluded.display
-                    WHERE excluded.display IS NOT NULL AND teamMembership.display IS NOT excluded.display
+                    ON CONFLICT (teamRowid, memberRowid) DO NOTHING
+                    """)
+                let redisplay = try db.cachedStatement(sql: """
+                    UPDATE teamMembership SET display = ? WHERE teamRowid = ? AND memberRowid = ? AND display IS NOT ?
                     """)
                 for member in members {
-                    guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: member.value) else {
-                        outcome.skip(member.value)
+                    guard let (memberRowid, summary) = try memberSummary(db, organizationRowid: organizationRowid, id: member.value)
+                    else {
+                        delta.skip(member.value)
                         continue
                     }
-                    try upsert.execute(arguments: [teamRowid, memberRowid, now, member.display])
-                    if db.changesCount > 0 { outcome.changed = true }
+                    try insert.execute(arguments: [teamRowid, memberRowid, now, member.display])
+                    if db.changesCount > 0 {
+                        delta.steps.append(.added(summary))
+                    } else if let display = member.display {
+                        try redisplay.execute(arguments: [display, teamRowid, memberRowid, display])
+                        if db.changesCount > 0 { delta.displayChanged = true }
+                    }
                 }
             case .remove(let ids):
-                try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, outcome: &outcome)
+                try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, delta: &delta)
             case .removeAll:
+                let members = try summaries(db, sql: """
+                    SELECT mm.rowid, mm.id, mm.userName, mm.externalId FROM teamMembership AS tm
+                    JOIN member AS mm ON mm.rowid = tm.memberRowid WHERE tm.teamRowid = ? ORDER BY tm.memberRowid
+                    """, arguments: [teamRowid])
                 try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ?").execute(arguments: [teamRowid])
-                if db.changesCount > 0 { outcome.changed = true }
+                delta.steps += members.map { .removed($0.summary) }
             case .removeMatching(let filter):
                 if let ids = filter.memberIDs {
-                    try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, outcome: &outcome)
+                    try remove(ids, db: db, teamRowid: teamRowid, organizationRowid: organizationRowid, delta: &delta)
                     continue
                 }
-                // Evaluated in SQL over the team's own memberships: O(team size), no rows loaded.
+                // Evaluated in SQL over the team's own memberships: O(team size).
                 let condition = try FilterSQL(kind: .group, organizationRowid: organizationRowid).teamMemberCondition(filter)
-                let delete = SQLFragment.format(
+                let select = SQLFragment.format(
                     """
-                    DELETE FROM teamMembership WHERE teamRowid = %@ AND memberRowid IN (
-                        SELECT mm.rowid FROM teamMembership AS tm JOIN member AS mm ON mm.rowid = tm.memberRowid
-                        WHERE tm.teamRowid = %@ AND %@)
-                    """, .value(teamRowid), .value(teamRowid), condition)
-                try db.makeStatement(sql: delete.sql).execute(arguments: delete.statementArguments)
-                if db.changesCount > 0 { outcome.changed = true }
+                    SELECT mm.rowid, mm.id, mm.userName, mm.externalId FROM teamMembership AS tm
+                    JOIN member AS mm ON mm.rowid = tm.memberRowid
+                    WHERE tm.teamRowid = %@ AND %@ ORDER BY tm.memberRowid
+                    """, .value(teamRowid), condition)
+                let matching = try summaries(db, statement: db.makeStatement(sql: select.sql), arguments: select.statementArguments)
+                let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
+                for member in matching {
+                    try delete.execute(arguments: [teamRowid, member.rowid])
+                    delta.steps.append(.removed(member.summary))
+                }
             }
         }
-        return outcome
+        return delta
     }
 
     private static func remove(
-        _ ids: [String], db: Database, teamRowid: Int64, organizationRowid: Int64, outcome: inout MembershipOutcome
+        _ ids: [String], db: Database, teamRowid: Int64, organizationRowid: Int64, delta: inout MembershipDelta
     ) throws {
         let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
         for id in ids {
-            guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: id) else {
-                outcome.skip(id)
+            guard let (memberRowid, summary) = try memberSummary(db, organizationRowid: organizationRowid, id: id) else {
+                delta.skip(id)
                 continue
             }
             try delete.execute(arguments: [teamRowid, memberRowid])
-            if db.changesCount > 0 { outcome.changed = true }
+            if db.changesCount > 0 { delta.steps.append(.removed(summary)) }
         }
     }
 
@@ -84,43 +89,68 @@ extension SQLiteStore {
     /// carries, writing only the difference. A repeated id keeps its last non-nil display.
     static func setMembers(
         _ members: [MemberRef], db: Database, teamRowid: Int64, organizationRowid: Int64, now: String
-    ) throws -> MembershipOutcome {
-        var outcome = MembershipOutcome()
-        var wanted: [Int64: String?] = [:]
+    ) throws -> MembershipDelta {
+        var delta = MembershipDelta()
+        var wanted: [Int64: (summary: MemberSummary, display: String?)] = [:]
         for member in members {
-            guard let memberRowid = try memberRowid(db, organizationRowid: organizationRowid, id: member.value) else {
-                outcome.skip(member.value)
+            guard let (memberRowid, summary) = try memberSummary(db, organizationRowid: organizationRowid, id: member.value) else {
+                delta.skip(member.value)
                 continue
             }
-            let earlier = wanted[memberRowid] ?? nil
-            // `updateValue`, not a subscript assignment: assigning a nil display would drop the key.
-            wanted.updateValue(member.display ?? earlier, forKey: memberRowid)
+            wanted[memberRowid] = (summary, member.display ?? wanted[memberRowid]?.display)
         }
         var current: [Int64: String?] = [:]
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT memberRowid, display FROM teamMembership WHERE teamRowid = ?"), arguments: [teamRowid])
         while let row = try rows.next() { current.updateValue(row[1], forKey: row[0]) }
 
-        let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
-        for memberRowid in current.keys where wanted[memberRowid] == nil {
-            try delete.execute(arguments: [teamRowid, memberRowid])
-            outcome.changed = true
+        let leaving = current.keys.filter { wanted[$0] == nil }.sorted()
+        if !leaving.isEmpty {
+            let gone = try summaries(db, sql: """
+                SELECT rowid, id, userName, externalId FROM member WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid
+                """, arguments: [jsonArray(leaving)])
+            let delete = try db.cachedStatement(sql: "DELETE FROM teamMembership WHERE teamRowid = ? AND memberRowid = ?")
+            for member in gone {
+                try delete.execute(arguments: [teamRowid, member.rowid])
+                delta.steps.append(.removed(member.summary))
+            }
         }
         let insert = try db.cachedStatement(
             sql: "INSERT INTO teamMembership (teamRowid, memberRowid, addedAt, display) VALUES (?, ?, ?, ?)")
         let update = try db.cachedStatement(sql: "UPDATE teamMembership SET display = ? WHERE teamRowid = ? AND memberRowid = ?")
-        for (memberRowid, display) in wanted.sorted(by: { $0.key < $1.key }) {
+        for (memberRowid, member) in wanted.sorted(by: { $0.key < $1.key }) {
             switch current[memberRowid] {
             case nil:
-                try insert.execute(arguments: [teamRowid, memberRowid, now, display])
-            case let stored? where stored != display:
-                try update.execute(arguments: [display, teamRowid, memberRowid])
+                try insert.execute(arguments: [teamRowid, memberRowid, now, member.display])
+                delta.steps.append(.added(member.summary))
+            case let stored? where stored != member.display:
+                try update.execute(arguments: [member.display, teamRowid, memberRowid])
+                delta.displayChanged = true
             default:
                 continue
             }
-            outcome.changed = true
         }
-        return outcome
+        return delta
+    }
+
+    /// The rowid and summary of a member of the organization.
+    static func memberSummary(_ db: Database, organizationRowid: Int64, id: String) throws -> (Int64, MemberSummary)? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT rowid, id, userName, externalId FROM member WHERE id = ? AND organizationRowid = ?")
+        return try summaries(db, statement: statement, arguments: [id, organizationRowid]).first.map { ($0.rowid, $0.summary) }
+    }
+
+    private static func summaries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [(rowid: Int64, summary: MemberSummary)] {
+        try summaries(db, statement: db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// Members from rows of `rowid, id, userName, externalId`.
+    private static func summaries(
+        _ db: Database, statement: Statement, arguments: StatementArguments
+    ) throws -> [(rowid: Int64, summary: MemberSummary)] {
+        try Row.fetchAll(statement, arguments: arguments).map { row in
+            (row[0], MemberSummary(id: row[1], userName: row[2], externalId: row[3]))
+        }
     }
 }
 

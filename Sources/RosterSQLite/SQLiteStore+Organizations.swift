@@ -4,10 +4,11 @@ import RosterStore
 import SCIM
 
 extension SQLiteStore {
-    public func createOrganization(name: String, plan: Plan, seatLimit: Int, phonePolicy: PhonePolicy) async throws -> Organization {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw SCIMError.invalidValue("An organization needs a name") }
-        guard seatLimit >= 0 else { throw SCIMError.invalidValue("The seat limit must be 0 or more, not \(seatLimit)") }
+    public func createOrganization(
+        name: String, plan: Plan, seatLimit: Int, phonePolicy: PhonePolicy, actor: ChangeActor
+    ) async throws -> Organization {
+        let trimmed = try OrganizationRules.name(name)
+        let seatLimit = try OrganizationRules.seatLimit(seatLimit)
         let now = timestamp()
         let organization = Organization(
             id: ResourceID.make(at: now.date), name: trimmed, plan: plan, seatLimit: seatLimit, phonePolicy: phonePolicy,
@@ -24,6 +25,7 @@ extension SQLiteStore {
                         now.text,
                     ])
             }
+            try Self.appendAudit(AuditEntries.organizationCreated(organization, by: actor), db)
         }
         return organization
     }
@@ -39,13 +41,12 @@ extension SQLiteStore {
         try await pool.read { db in try OrganizationRow.fetch(db, id: id) }
     }
 
-    public func updateOrganization(_ organization: Organization) async throws -> Organization {
-        let name = organization.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw SCIMError.invalidValue("An organization needs a name") }
-        guard organization.seatLimit >= 0 else {
-            throw SCIMError.invalidValue("The seat limit must be 0 or more, not \(organization.seatLimit)")
-        }
+    public func updateOrganization(_ changed: Organization, actor: ChangeActor) async throws -> Organization {
+        let organization = try OrganizationRules.validated(changed)
+        let name = organization.name
+        let now = timestamp()
         return try await pool.write { db in
+            let (organizationRowid, before) = try OrganizationRow.requireWithRowid(db, id: organization.id)
             try mappingUniqueness(of: name) {
                 try db.execute(
                     sql: "UPDATE organization SET name = ?, nameKey = ?, plan = ?, seatLimit = ?, phonePolicy = ? WHERE id = ?",
@@ -54,7 +55,11 @@ extension SQLiteStore {
                         organization.phonePolicy.rawValue, organization.id,
                     ])
             }
-            return try OrganizationRow.require(db, id: organization.id)
+            let after = try OrganizationRow.require(db, id: organization.id)
+            guard after != before else { return after }
+            let events = ChangeEvents(organizationID: after.id, actor: actor, time: now.date)
+            try Self.record([events.organizationUpdated(before: before, after: after)], organizationRowid: organizationRowid, actor: actor, db)
+            return after
         }
     }
 }

@@ -92,17 +92,6 @@ extension SQLiteStore {
     /// The most request-log entries one pruning transaction deletes (about 30 ms of write lock).
     static let requestLogPruneChunk = 2_000
 
-    public func appendAudit(_ entry: AuditEntry) async throws {
-        try await pool.write { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO auditLog (time, organizationId, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)
-                """
-            ).execute(arguments: [
-                StoredTime.text(entry.time), entry.organizationID, entry.actor, entry.action, entry.target, entry.detail,
-            ])
-        }
-    }
-
     public func auditLog(organizationID: String?, limit: Int) async throws -> [AuditEntry] {
         try await pool.read { db in
             let columns = "id, time, organizationId, actor, action, target, detail"

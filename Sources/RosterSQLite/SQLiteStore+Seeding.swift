@@ -5,7 +5,7 @@ import SCIM
 
 /// Bulk loading of generated members and teams, for benchmarks and demos at scale (1,000,000
 /// members, a 100,000-member team). Rows get exactly the columns a SCIM create gives them
-/// (``MemberColumns``), written in batched transactions with prepared statements.
+/// (``MemberRecord``), written in batched transactions with prepared statements.
 extension SQLiteStore {
     /// Inserts `count` members numbered `startIndex…`: member `n` has userName
     /// ``seedUserName(_:)`` (`user0000123@example.com`), externalId `seed0000123`, a name,
@@ -29,7 +29,7 @@ extension SQLiteStore {
             let now = timestamp().text
             try await pool.write { db in
                 for n in batch {
-                    let columns = try MemberColumns(Self.seedAttributes(n))
+                    let columns = try MemberRecord(Self.seedAttributes(n))
                     try mappingUniqueness(of: columns.userName) {
                         _ = try Self.insertMember(
                             db, id: ResourceID.make(), organizationRowid: organizationRowid, columns,
@@ -46,7 +46,7 @@ extension SQLiteStore {
     /// Returns the team without its members.
     public func seedTeam(organizationID: String, displayName: String, memberCount: Int) async throws -> SCIMResource {
         let attributes = JSONObject([("displayName", .string(displayName))])
-        let columns = try TeamColumns(attributes)
+        let columns = try TeamRecord(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
         return try await pool.write { db in

@@ -7,22 +7,26 @@ extension SQLiteStore {
     public func createTeam(
         organizationID: String, attributes: JSONObject, members: [MemberRef], actor: ChangeActor
     ) async throws -> TeamWriteResult {
-        let columns = try TeamColumns(attributes)
+        let record = try TeamRules.record(attributes)
         let now = timestamp()
         let id = ResourceID.make(at: now.date)
         return try await groupCommit.write { db in
             let (organizationRowid, _) = try OrganizationRow.requireWithRowid(db, id: organizationID)
-            let rowid = try mappingUniqueness(of: columns.displayName) {
-                try Self.insertTeam(db, id: id, organizationRowid: organizationRowid, columns, via: actor, now: now.text)
+            let rowid = try mappingUniqueness(of: record.displayName) {
+                try Self.insertTeam(db, id: id, organizationRowid: organizationRowid, record, via: actor, now: now.text)
             }
-            let membership = try Self.applyMembership(
+            let delta = try Self.applyMembership(
                 [.add(members)], db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             let stored = try Self.members(db, teamRowid: rowid)
             let team = SCIMResource(
                 kind: .group, id: id, attributes: attributes,
                 meta: ResourceMeta(created: now.date, lastModified: now.date, version: 1),
                 members: stored, memberCount: stored.count, createdVia: actor.origin)
-            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+            let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+            try Self.record(
+                events.teamWrite(created: true, before: nil, after: team, delta: delta), organizationRowid: organizationRowid,
+                actor: actor, db)
+            return TeamWriteResult(team: team, skippedMemberIDs: delta.skipped)
         }
     }
 
@@ -60,17 +64,17 @@ extension SQLiteStore {
     public func replaceTeam(
         organizationID: String, id: String, attributes: JSONObject, members: [MemberRef], expectedVersion: Int?, actor: ChangeActor
     ) async throws -> TeamWriteResult {
-        let columns = try TeamColumns(attributes)
+        let record = try TeamRules.record(attributes)
         let now = timestamp()
         return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
-            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
-            let membership = try Self.setMembers(
-                members, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
+            try VersionCheck.require(expectedVersion, of: current, noun: "Team")
+            let delta = try Self.setMembers(members, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             var team = try Self.updateTeam(
-                db, rowid: rowid, current, to: attributes, columns, membershipChanged: membership.changed, now: now)
+                db, rowid: rowid, current, to: attributes, record, delta: delta, organizationID: organizationID,
+                organizationRowid: organizationRowid, actor: actor, now: now)
             team.members = try Self.members(db, teamRowid: rowid)
-            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+            return TeamWriteResult(team: team, skippedMemberIDs: delta.skipped)
         }
     }
 
@@ -81,23 +85,27 @@ extension SQLiteStore {
         let now = timestamp()
         return try await groupCommit.write { db in
             let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
-            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
+            try VersionCheck.require(expectedVersion, of: current, noun: "Team")
             let patch = try change(current)
-            let columns = try TeamColumns(patch.attributes)
-            let membership = try Self.applyMembership(
+            let record = try TeamRules.record(patch.attributes)
+            let delta = try Self.applyMembership(
                 patch.membership, db: db, teamRowid: rowid, organizationRowid: organizationRowid, now: now.text)
             let team = try Self.updateTeam(
-                db, rowid: rowid, current, to: patch.attributes, columns, membershipChanged: membership.changed, now: now)
-            return TeamWriteResult(team: team, skippedMemberIDs: membership.skipped)
+                db, rowid: rowid, current, to: patch.attributes, record, delta: delta, organizationID: organizationID,
+                organizationRowid: organizationRowid, actor: actor, now: now)
+            return TeamWriteResult(team: team, skippedMemberIDs: delta.skipped)
         }
     }
 
     public func deleteTeam(organizationID: String, id: String, expectedVersion: Int?, actor: ChangeActor) async throws {
+        let now = timestamp()
         try await groupCommit.write { db in
-            let (_, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
-            try Self.checkVersion(expectedVersion, of: current, noun: "Team")
+            let (organizationRowid, rowid, current) = try Self.requireTeam(db, organizationID: organizationID, id: id)
+            try VersionCheck.require(expectedVersion, of: current, noun: "Team")
             // Memberships go with it (ON DELETE CASCADE); the members stay.
             try db.cachedStatement(sql: "DELETE FROM team WHERE rowid = ?").execute(arguments: [rowid])
+            let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+            try Self.record([events.team(.teamDeleted, current)], organizationRowid: organizationRowid, actor: actor, db)
         }
     }
 
@@ -129,7 +137,7 @@ extension SQLiteStore {
     // MARK: - Rows
 
     static func insertTeam(
-        _ db: Database, id: String, organizationRowid: Int64, _ columns: TeamColumns, via actor: ChangeActor, now: String
+        _ db: Database, id: String, organizationRowid: Int64, _ record: TeamRecord, via actor: ChangeActor, now: String
     ) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO team (id, organizationRowid, displayName, displayNameKey, externalId, createdVia, createdAt, lastModified,
@@ -137,42 +145,47 @@ extension SQLiteStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """
         ).execute(arguments: [
-            id, organizationRowid, columns.displayName, columns.displayNameKey, columns.externalId, actor.createdVia, now, now,
-            columns.attributesJSON,
+            id, organizationRowid, record.displayName, record.displayNameKey, record.externalId, actor.createdVia, now, now,
+            record.attributesJSON,
         ])
         return db.lastInsertedRowID
     }
 
-    /// Writes the team's new attributes, and a new version when they or its members changed.
+    /// Writes the team's new attributes, and a new version and its events when ``TeamRules`` say
+    /// the write changed it.
     private static func updateTeam(
-        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ columns: TeamColumns,
-        membershipChanged: Bool, now: (date: Date, text: String)
+        _ db: Database, rowid: Int64, _ current: SCIMResource, to attributes: JSONObject, _ record: TeamRecord,
+        delta: MembershipDelta, organizationID: String, organizationRowid: Int64, actor: ChangeActor,
+        now: (date: Date, text: String)
     ) throws -> SCIMResource {
         var updated = current
+        guard TeamRules.isNewVersion(current, attributes: attributes, membershipChanged: delta.changed) else { return updated }
         if attributes != current.attributes {
-            try mappingUniqueness(of: columns.displayName) {
+            try mappingUniqueness(of: record.displayName) {
                 try db.cachedStatement(sql: """
                     UPDATE team SET displayName = ?, displayNameKey = ?, externalId = ?, attributes = ?, lastModified = ?,
                         version = version + 1
                     WHERE rowid = ?
                     """
                 ).execute(arguments: [
-                    columns.displayName, columns.displayNameKey, columns.externalId, columns.attributesJSON, now.text, rowid,
+                    record.displayName, record.displayNameKey, record.externalId, record.attributesJSON, now.text, rowid,
                 ])
             }
-        } else if membershipChanged {
+        } else {
             try db.cachedStatement(sql: "UPDATE team SET lastModified = ?, version = version + 1 WHERE rowid = ?")
                 .execute(arguments: [now.text, rowid])
-        } else {
-            return updated
         }
         updated.attributes = attributes
         updated.meta.lastModified = now.date
         updated.meta.version += 1
-        if membershipChanged {
+        if delta.changed {
             updated.memberCount = try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT memberCount FROM team WHERE rowid = ?"), arguments: [rowid])
         }
+        let events = ChangeEvents(organizationID: organizationID, actor: actor, time: now.date)
+        try Self.record(
+            events.teamWrite(created: false, before: current, after: updated, delta: delta), organizationRowid: organizationRowid,
+            actor: actor, db)
         return updated
     }
 

@@ -28,7 +28,7 @@ struct GroupsController {
         let projection = try environment.projection(for: request, kind: .group)
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let result = try await environment.directory.createTeam(
-            in: client.organization, body: body, actor: environment.actor(for: request))
+            in: client.organization, body: body, actor: try environment.actor(for: request, context: context))
         return try await respond(result, status: .created, request: request, projection: projection, context: context)
     }
 
@@ -54,7 +54,7 @@ struct GroupsController {
         let result = try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.replaceTeam(
                 in: target.organization, id: target.id, body: body, expectedVersion: target.expectedVersion,
-                actor: environment.actor(for: request))
+                actor: try environment.actor(for: request, context: context))
         }
         return try await respond(result, status: .ok, request: request, projection: target.projection, context: context)
     }
@@ -66,7 +66,7 @@ struct GroupsController {
         let result = try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.patchTeam(
                 in: target.organization, id: target.id, patch: patch, expectedVersion: target.expectedVersion,
-                actor: environment.actor(for: request))
+                actor: try environment.actor(for: request, context: context))
         }
         return try await respond(result, status: .ok, request: request, projection: target.projection, context: context)
     }
@@ -75,7 +75,7 @@ struct GroupsController {
         let target = try ResourceRequest(request, context: context, kind: .group, environment: environment)
         try await ResourceKind.group.reportingNotFound(id: target.id) {
             try await environment.directory.deleteTeam(
-                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: environment.actor(for: request))
+                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: try environment.actor(for: request, context: context))
         }
         return SCIMResponse.noContent()
     }

@@ -20,9 +20,12 @@ struct SCIMEnvironment: Sendable {
         return "\(scheme)://\(host)\(ServerConfiguration.basePath)"
     }
 
-    /// Who the audit log credits a SCIM write to: the client named by its User-Agent.
-    func actor(for request: Request) -> ChangeActor {
-        .scim(client: RequestSummary.clientName(userAgent: request.headers[.userAgent] ?? ""))
+    /// Who a SCIM write is credited to: the client named by its User-Agent (the MANAGED badge)
+    /// and the label of the key it presented (the change feed's `scim:<key label>`).
+    func actor(for request: Request, context: SCIMRequestContext) throws(SCIMError) -> ChangeActor {
+        .scim(
+            client: RequestSummary.clientName(userAgent: request.headers[.userAgent] ?? ""),
+            keyLabel: try context.requireClient().key.label)
     }
 
     /// `attributes`/`excludedAttributes` of a single-resource request, nil when neither is given.

@@ -25,7 +25,7 @@ struct UsersController {
         let client = try context.requireClient()
         let body = try await SCIMRequestBody.json(request, context: context, configuration: environment.configuration)
         let member = try await environment.directory.createMember(
-            in: client.organization, body: body, actor: environment.actor(for: request))
+            in: client.organization, body: body, actor: try environment.actor(for: request, context: context))
         return SCIMResponse.resource(
             member, status: .created, baseURL: environment.baseURL(for: request),
             projection: try environment.projection(for: request, kind: .user), context: context)
@@ -62,7 +62,7 @@ struct UsersController {
         let member = try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.replaceMember(
                 in: target.organization, id: target.id, body: body, expectedVersion: target.expectedVersion,
-                actor: environment.actor(for: request))
+                actor: try environment.actor(for: request, context: context))
         }
         return SCIMResponse.resource(
             member, baseURL: environment.baseURL(for: request), projection: target.projection, context: context)
@@ -75,7 +75,7 @@ struct UsersController {
         let member = try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.patchMember(
                 in: target.organization, id: target.id, patch: patch, expectedVersion: target.expectedVersion,
-                actor: environment.actor(for: request))
+                actor: try environment.actor(for: request, context: context))
         }
         return SCIMResponse.resource(
             member, baseURL: environment.baseURL(for: request), projection: target.projection, context: context)
@@ -85,7 +85,7 @@ struct UsersController {
         let target = try ResourceRequest(request, context: context, kind: .user, environment: environment)
         try await ResourceKind.user.reportingNotFound(id: target.id) {
             try await environment.directory.deleteMember(
-                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: environment.actor(for: request))
+                in: target.organization, id: target.id, expectedVersion: target.expectedVersion, actor: try environment.actor(for: request, context: context))
         }
         return SCIMResponse.noContent()
     }

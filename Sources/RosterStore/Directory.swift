@@ -5,8 +5,9 @@ import SCIM
 ///
 /// It canonicalises bodies, applies the organization's phone policy through
 /// `ResourceValidator`, runs PATCHes inside the store's read-modify-write transaction, and refuses
-/// a PUT whose body names another resource. Everything else (uniqueness, the seat limit, versions)
-/// is the store's, which reports it as ``SCIMError``s.
+/// a PUT whose body names another resource. What a write means once it reaches the store (a new
+/// version or none, a seat taken, its events and audit entry) is decided by the rules every store
+/// applies inside its transaction (``MemberRules``, ``TeamRules``, ``SeatLimit``, ``ChangeEvents``).
 public struct Directory: Sendable {
     public let store: any Store
 

@@ -8,18 +8,28 @@ import SCIM
 /// status a SCIM client should see: 404 for an id not in the organization (another organization's
 /// id included), 409 `uniqueness`, 412 for a version mismatch, 403 for the seat limit. Every write
 /// is one transaction: it is durable when the method returns, and on error nothing changed.
+///
+/// A store decides no product rule. It reads the current state, asks the rules (``MemberRules``,
+/// ``TeamRules``, ``SeatLimit``, ``VersionCheck``, ``OrganizationRules``, ``APIKeyRules``), and
+/// writes what they return, guaranteeing only atomicity: the seat check against the organization's
+/// active count in the same transaction as the insert, a membership delta applied as row inserts
+/// and deletes, and every change written with its events (``ChangeEvents``) and, for an
+/// operator's change, its audit entry (``AuditEntries``) in one transaction.
 public protocol Store: Sendable {
     // MARK: Organizations
 
-    func createOrganization(name: String, plan: Plan, seatLimit: Int, phonePolicy: PhonePolicy) async throws -> Organization
+    func createOrganization(
+        name: String, plan: Plan, seatLimit: Int, phonePolicy: PhonePolicy, actor: ChangeActor
+    ) async throws -> Organization
     func organizations() async throws -> [Organization]
     func organization(id: String) async throws -> Organization?
-    /// Saves name, plan, seat limit and phone policy (not the member count, which the store keeps).
-    func updateOrganization(_ organization: Organization) async throws -> Organization
+    /// Saves name, plan, seat limit and phone policy (not the member count, which the store keeps),
+    /// with an `organization.updated` event when any of them changed.
+    func updateOrganization(_ organization: Organization, actor: ChangeActor) async throws -> Organization
 
     // MARK: API keys
 
-    func createAPIKey(organizationID: String, label: String, expiresAt: Date?) async throws -> NewAPIKey
+    func createAPIKey(organizationID: String, label: String, expiresAt: Date?, actor: ChangeActor) async throws -> NewAPIKey
     func apiKeys(organizationID: String) async throws -> [APIKey]
     /// The key whose id or visible prefix is `idOrPrefix`.
     func apiKey(idOrPrefix: String) async throws -> APIKey?
@@ -27,8 +37,8 @@ public protocol Store: Sendable {
     func authenticate(secret: String, at now: Date) async throws -> (key: APIKey, organization: Organization)?
     /// Issues a new key with the old key's label and organization; the old key keeps working for
     /// `grace` (0 revokes it at once).
-    func rotateAPIKey(id: String, grace: TimeInterval, at now: Date) async throws -> NewAPIKey
-    func revokeAPIKey(id: String, at now: Date) async throws
+    func rotateAPIKey(id: String, grace: TimeInterval, at now: Date, actor: ChangeActor) async throws -> NewAPIKey
+    func revokeAPIKey(id: String, at now: Date, actor: ChangeActor) async throws
     /// Records when keys were last used (batched by the server; one write for many requests).
     func recordKeyUse(_ lastUsed: [String: Date]) async throws
 
@@ -105,6 +115,13 @@ public protocol Store: Sendable {
     /// Returns how many were deleted.
     @discardableResult
     func pruneRequestLog(keepLatest: Int, olderThan: Date) async throws -> Int
-    func appendAudit(_ entry: AuditEntry) async throws
+    /// The newest audit entries first (written by the store with each operator's change).
     func auditLog(organizationID: String?, limit: Int) async throws -> [AuditEntry]
+
+    // MARK: Change feed
+
+    /// Up to `limit` events after feed position `position` (from the oldest retained when nil),
+    /// oldest first, of one organization or of all. Positions increase in commit order, so paging
+    /// with the last position read gives every event exactly once.
+    func events(after position: Int64?, organizationID: String?, limit: Int) async throws -> [ChangeEvent]
 }

@@ -9,11 +9,9 @@ struct FirstRun {
 
     static func bootstrapIfEmpty(_ store: any Store) async throws -> FirstRun? {
         guard try await store.organizations().isEmpty else { return nil }
-        let org = try await store.createOrganization(name: "Default", plan: .enterprise, seatLimit: 100, phonePolicy: .strict)
-        let key = try await store.createAPIKey(organizationID: org.id, label: "first key", expiresAt: nil)
-        try await store.appendAudit(AuditEntry(
-            time: Date(), organizationID: org.id, actor: "roster", action: "key.create", target: key.key.prefix,
-            detail: "first key, created on first start"))
+        let org = try await store.createOrganization(
+            name: "Default", plan: .enterprise, seatLimit: 100, phonePolicy: .strict, actor: .commandLine)
+        let key = try await store.createAPIKey(organizationID: org.id, label: "first key", expiresAt: nil, actor: .commandLine)
         return FirstRun(organization: org, key: key)
     }
 

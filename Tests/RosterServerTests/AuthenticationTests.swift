@@ -51,7 +51,7 @@ import Testing
         let server = try await TestServer.make()
         try await server.run { client async throws in
             #expect(try await client.get("Users").status == 200)
-            try await server.store.revokeAPIKey(id: server.keyID, at: Date())
+            try await server.store.revokeAPIKey(id: server.keyID, at: Date(), actor: .cli(user: "test"))
             try await Task.sleep(for: .milliseconds(1100))
             let reply = try await client.get("Users")
             #expect(reply.status == 401)
@@ -64,7 +64,7 @@ import Testing
         let server = try await TestServer.make()
         let expiry = Date().addingTimeInterval(3)
         let expiring = try await server.store.createAPIKey(
-            organizationID: server.organization.id, label: "short", expiresAt: expiry)
+            organizationID: server.organization.id, label: "short", expiresAt: expiry, actor: .cli(user: "test"))
         try await server.run { client async throws in
             #expect(try await client.get("Users", credential: .header("Bearer \(expiring.secret)")).status == 200)
             try await Task.sleep(for: .seconds(expiry.timeIntervalSinceNow + 0.2))
@@ -77,7 +77,7 @@ import Testing
     /// A key sees only its organization: another organization's member is a 404.
     @Test func anotherOrganizationsIDsAreNotFound() async throws {
         let server = try await TestServer.make()
-        let other = try await server.store.createOrganization(name: "Globex", plan: .enterprise, seatLimit: 10, phonePolicy: .strict)
+        let other = try await server.store.createOrganization(name: "Globex", plan: .enterprise, seatLimit: 10, phonePolicy: .strict, actor: .cli(user: "test"))
         let foreign = try await server.store.createMember(
             organizationID: other.id, attributes: JSONObject([("userName", "hank@globex.com")]), actor: .console(operator: "test"))
         try await server.run { client async throws in

@@ -24,7 +24,7 @@ struct TeamReadTests {
             let id = try await client.createUser("user\(index)@acme.com")
             members.append(MemberRef(value: id, display: index == 3 ? nil : "User \"\(index)\" Zoë\n"))
         }
-        let okta = ChangeActor.scim(client: "Okta")
+        let okta = ChangeActor.scim(client: "Okta", keyLabel: "test key")
         let big = try await server.store.createTeam(
             organizationID: server.organization.id, attributes: JSONObject([("displayName", "Sales \\ \"EMEA\"")]),
             members: members, actor: okta)

@@ -24,8 +24,8 @@ struct TestServer {
     ) async throws -> TestServer {
         let store = try SQLiteStore.temporary()
         let organization = try await store.createOrganization(
-            name: "Acme", plan: plan, seatLimit: seats, phonePolicy: phonePolicy)
-        let newKey = try await store.createAPIKey(organizationID: organization.id, label: "okta", expiresAt: nil)
+            name: "Acme", plan: plan, seatLimit: seats, phonePolicy: phonePolicy, actor: .cli(user: "test"))
+        let newKey = try await store.createAPIKey(organizationID: organization.id, label: "okta", expiresAt: nil, actor: .cli(user: "test"))
         return TestServer(
             store: store, organization: organization, key: newKey.secret, keyID: newKey.key.id,
             configuration: configuration)

@@ -144,8 +144,7 @@ actor FakeSCIMServer: SCIMTransport {
 
     private func seatRefusal(reactivating: Bool) -> SimulatedResponse? {
         guard !bugs.ignoresSeatLimit, let seatLimit, activeCount >= seatLimit else { return nil }
-        return Self.error(
-            403, "Seat limit reached (\(activeCount) of \(seatLimit) active members): deactivate a member")
+        return Self.error(403, SeatLimit.refusal(active: activeCount, limit: seatLimit).detail)
     }
 
     // MARK: Groups

@@ -18,8 +18,8 @@ struct RosterEndToEndTests {
         let expectation: PhonePolicyExpectation = phonePolicy == .flag ? .flag : .strict
         let seats = scenario.demoSeatLimit(for: generated, phonePolicy: expectation)
         let organization = try await store.createOrganization(
-            name: "Demo", plan: .enterprise, seatLimit: seats, phonePolicy: phonePolicy)
-        let key = try await store.createAPIKey(organizationID: organization.id, label: "simulator", expiresAt: nil)
+            name: "Demo", plan: .enterprise, seatLimit: seats, phonePolicy: phonePolicy, actor: .cli(user: "test"))
+        let key = try await store.createAPIKey(organizationID: organization.id, label: "simulator", expiresAt: nil, actor: .cli(user: "test"))
         var logger = Logger(label: "roster-simulator-test")
         logger.logLevel = .warning
         let roster = RosterApplication(store: store, configuration: ServerConfiguration(port: 0), logger: logger)

@@ -67,16 +67,34 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func auditLogIsNewestFirstPerOrganization(_ factory: StoreFactory) async throws {
+    func operatorsChangesAreAuditedNewestFirstPerOrganizationAndSCIMChangesAreNot(_ factory: StoreFactory) async throws {
         let store = try factory.make()
-        let time = Date(timeIntervalSince1970: 1_800_000_000)
-        try await store.appendAudit(AuditEntry(time: time, organizationID: "a", actor: "console:ops", action: "key.create", target: "rst_1"))
-        try await store.appendAudit(AuditEntry(time: time, organizationID: "b", actor: "console:ops", action: "key.revoke", target: "rst_2"))
-        try await store.appendAudit(
-            AuditEntry(time: time, organizationID: "a", actor: "console:ops", action: "member.edit", target: "m1", detail: "displayName"))
-        let forA = try await store.auditLog(organizationID: "a", limit: 10)
-        #expect(forA.map(\.action) == ["member.edit", "key.create"])
-        #expect(forA.first?.detail == "displayName" && forA.first?.time == time && forA.first?.id != 0)
-        #expect(try await store.auditLog(organizationID: nil, limit: 2).map(\.target) == ["m1", "rst_2"])
+        let alice = ChangeActor.console(operator: "alice")
+        let a = try await makeOrganization(store, name: "A")
+        let b = try await makeOrganization(store, name: "B")
+        let key = try await store.createAPIKey(organizationID: a.id, label: "okta-prod", expiresAt: nil, actor: alice)
+        _ = try await store.createAPIKey(organizationID: b.id, label: "entra", expiresAt: nil, actor: alice)
+        let ana = try await store.createMember(organizationID: a.id, attributes: userAttributes("ana@example.com"), actor: alice)
+        _ = try await store.createMember(organizationID: a.id, attributes: userAttributes("bo@example.com"), actor: okta)
+        try await store.revokeAPIKey(id: key.key.id, at: Date(), actor: .cli(user: "root"))
+
+        let forA = try await store.auditLog(organizationID: a.id, limit: 10)
+        #expect(forA.map(\.action) == ["key.revoked", "member.created", "key.created", "organization.created"])
+        #expect(forA.map(\.actor) == ["cli:root", "console:alice", "console:alice", "cli:test"])
+        #expect(forA[1].target == "ana@example.com" && forA[1].detail == "id \(ana.id)")
+        #expect(forA[2].target == key.key.prefix && forA[2].detail == "okta-prod")
+        #expect(forA.allSatisfy { $0.id != 0 && $0.organizationID == a.id })
+        #expect(try await store.auditLog(organizationID: nil, limit: 2).map(\.action) == ["key.revoked", "member.created"])
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func aRefusedChangeLeavesNoAuditEntry(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let org = try await makeOrganization(store, seats: 0)
+        await expectSCIMError(status: 403) {
+            _ = try await store.createMember(
+                organizationID: org.id, attributes: userAttributes("ana@example.com"), actor: .console(operator: "alice"))
+        }
+        #expect(try await store.auditLog(organizationID: org.id, limit: 10).map(\.action) == ["organization.created"])
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import RosterSQLite
+import RosterStore
 import Testing
 
 @Suite struct ResourceIDTests {

@@ -18,7 +18,7 @@ struct StoreFactory: Sendable, CustomStringConvertible {
 
 /// An Enterprise organization with room for `seats` active members.
 func makeOrganization(_ store: any Store, name: String = "Acme", seats: Int = 100) async throws -> Organization {
-    try await store.createOrganization(name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .flag)
+    try await store.createOrganization(name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .flag, actor: .cli(user: "test"))
 }
 
 /// Canonical member attributes, as the validator would hand them to the store.
@@ -48,7 +48,7 @@ func teamAttributes(_ displayName: String, externalId: String? = nil) -> JSONObj
     return o
 }
 
-let okta = ChangeActor.scim(client: "Okta")
+let okta = ChangeActor.scim(client: "Okta", keyLabel: "test key")
 
 /// Expects `body` to throw a ``SCIMError`` with `status` (and `scimType` when given); returns it.
 @discardableResult

@@ -5,18 +5,14 @@ import SCIM
 extension StoreDataSource {
     public func perform(_ write: ConsoleWrite, organizationID: String, at now: Date) async throws -> WriteOutcome {
         let org = try await organization(organizationID)
-        func audit(_ action: String, _ target: String, _ detail: String = "") async throws {
-            try await self.audit(action, target: target, detail: detail, organizationID: org.id, at: now)
-        }
+        // The store writes each change's audit entry in the change's own transaction.
         switch write {
         case .createMember(let attributes):
             let member = try await directory.createMember(in: org, attributes: attributes, actor: actor)
-            try await audit("member.create", member.userName ?? member.id, "id \(member.id)")
             return .member(member)
         case .replaceMember(let id, let attributes, let expectedVersion):
             let member = try await directory.replaceMember(
                 in: org, id: id, attributes: attributes, expectedVersion: expectedVersion, actor: actor)
-            try await audit("member.update", member.userName ?? id, "id \(id)")
             return .member(member)
         case .setMemberActive(let id, let userName, let active):
             let patch = PatchRequest(operations: [
@@ -24,16 +20,13 @@ extension StoreDataSource {
                                value: .bool(active)),
             ])
             let member = try await directory.patchMember(in: org, id: id, patch: patch, expectedVersion: nil, actor: actor)
-            try await audit(active ? "member.reactivate" : "member.deactivate", member.userName ?? userName, "id \(id)")
             return .member(member)
         case .deleteMember(let id, let userName):
             try await directory.deleteMember(in: org, id: id, expectedVersion: nil, actor: actor)
-            try await audit("member.delete", userName, "id \(id)")
             return .deleted
         case .createTeam(let name):
             let body: JSONValue = ["schemas": [.string(SCIMURN.group)], "displayName": .string(name)]
             let result = try await directory.createTeam(in: org, body: body, actor: actor)
-            try await audit("team.create", name, "id \(result.team.id)")
             return .team(result.team, skippedMemberIDs: result.skippedMemberIDs)
         case .renameTeam(let id, let name, let expectedVersion):
             let patch = PatchRequest(operations: [
@@ -42,11 +35,9 @@ extension StoreDataSource {
             ])
             let result = try await directory.patchTeam(
                 in: org, id: id, patch: patch, expectedVersion: expectedVersion, actor: actor)
-            try await audit("team.rename", name, "id \(id)")
             return .team(result.team, skippedMemberIDs: result.skippedMemberIDs)
         case .deleteTeam(let id, let name):
             try await directory.deleteTeam(in: org, id: id, expectedVersion: nil, actor: actor)
-            try await audit("team.delete", name, "id \(id); its members stay")
             return .deleted
         case .addTeamMember(let teamID, let wanted):
             let member = try await resolveMember(wanted, in: org)
@@ -59,7 +50,6 @@ extension StoreDataSource {
                                value: .array([.object(value)])),
             ])
             let result = try await directory.patchTeam(in: org, id: teamID, patch: patch, expectedVersion: nil, actor: actor)
-            try await audit("team.addMember", result.team.displayName ?? teamID, "member \(ref.display ?? ref.value)")
             return .teamMemberAdded(team: result.team, member: ref)
         case .removeTeamMember(let teamID, let memberID, let display):
             let path = PatchPath(
@@ -67,21 +57,17 @@ extension StoreDataSource {
                 valueFilter: .compare(AttributePath(attribute: "value"), .eq, .string(memberID)))
             let patch = PatchRequest(operations: [PatchOperation(op: .remove, path: path)])
             let result = try await directory.patchTeam(in: org, id: teamID, patch: patch, expectedVersion: nil, actor: actor)
-            try await audit("team.removeMember", result.team.displayName ?? teamID, "member \(display)")
             return .team(result.team, skippedMemberIDs: result.skippedMemberIDs)
         case .createKey(let label, let expiresAt):
-            let new = try await store.createAPIKey(organizationID: org.id, label: label, expiresAt: expiresAt)
-            try await audit("key.create", new.key.prefix, label)
+            let new = try await store.createAPIKey(organizationID: org.id, label: label, expiresAt: expiresAt, actor: actor)
             return .key(new, replaced: nil)
         case .rotateKey(let id, let grace):
             let old = try await ownedKey(id, in: org)
-            let new = try await store.rotateAPIKey(id: old.id, grace: grace, at: now)
-            try await audit("key.rotate", old.prefix, "new key \(new.key.prefix), grace \(DurationText.format(grace))")
+            let new = try await store.rotateAPIKey(id: old.id, grace: grace, at: now, actor: actor)
             return .key(new, replaced: APIKeyReplacement(prefix: old.prefix, grace: grace))
         case .revokeKey(let id):
             let key = try await ownedKey(id, in: org)
-            try await store.revokeAPIKey(id: key.id, at: now)
-            try await audit("key.revoke", key.prefix, key.label)
+            try await store.revokeAPIKey(id: key.id, at: now, actor: actor)
             return .keyRevoked
         }
     }

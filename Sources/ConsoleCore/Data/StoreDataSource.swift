@@ -4,7 +4,7 @@ import SCIM
 
 /// The console's data over a `Store`: reads go to the store, writes go through `Directory`, so the seat limit,
 /// the phone policy and uniqueness apply exactly as they do over SCIM, and every write is recorded in the audit
-/// log as `console:<operator>`.
+/// log as `console:<operator>` (by the store, in the write's transaction).
 ///
 /// Works on the embedded store of `roster` and on the database of a server running elsewhere (`--attach`).
 public struct StoreDataSource: ConsoleDataSource {
@@ -60,13 +60,6 @@ public struct StoreDataSource: ConsoleDataSource {
 
     public func apiKeys(organizationID: String) async throws -> [APIKey] {
         try await store.apiKeys(organizationID: organizationID)
-    }
-
-    /// Records an operator's change.
-    func audit(_ action: String, target: String, detail: String = "", organizationID: String, at now: Date) async throws {
-        try await store.appendAudit(AuditEntry(
-            time: now, organizationID: organizationID, actor: actor.description, action: action, target: target,
-            detail: detail))
     }
 
     /// The organization a write is for, fresh (its phone policy decides validation).

@@ -106,10 +106,9 @@ public struct ServerModel: Sendable {
     }
 
     private func seatRefusal() -> Expectation.Outcome? {
-        guard let limit = rules.seatLimit, activeMembers >= limit else { return nil }
+        guard let limit = rules.seatLimit, !SeatLimit.hasFreeSeat(active: activeMembers, limit: limit) else { return nil }
         return .init(
-            status: 403, detailPrefix: "Seat limit reached (\(activeMembers) of \(limit) active members)",
-            rule: "seat limit")
+            status: 403, detailPrefix: SeatLimit.refusal(active: activeMembers, limit: limit).detail, rule: "seat limit")
     }
 
     private func phoneRefusal(phone: String, format: PhoneFormat) -> Expectation.Outcome? {

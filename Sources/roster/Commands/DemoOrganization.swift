@@ -25,13 +25,10 @@ struct DemoOrganization: Sendable {
         } else {
             let seats = scenario.demoSeatLimit(for: people, phonePolicy: .strict)
             organization = try await store.createOrganization(
-                name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict)
+                name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict, actor: .commandLine)
         }
-        let key = try await store.createAPIKey(organizationID: organization.id, label: "demo simulator", expiresAt: nil)
-        try await store.appendAudit(
-            AuditEntry(
-                time: Date(), organizationID: organization.id, actor: "roster demo", action: "key.create",
-                target: key.key.prefix, detail: "key of the built-in Okta simulator"))
+        let key = try await store.createAPIKey(
+            organizationID: organization.id, label: "demo simulator", expiresAt: nil, actor: .commandLine)
         return DemoOrganization(organization: organization, key: key.secret)
     }
 

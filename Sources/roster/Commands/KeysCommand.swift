@@ -31,9 +31,7 @@ struct KeysCommand: AsyncParsableCommand {
                 }
                 expiresAt = Date().addingTimeInterval(seconds)
             }
-            let new = try await store.createAPIKey(organizationID: org.id, label: label, expiresAt: expiresAt)
-            try await store.appendAudit(AuditEntry(
-                time: Date(), organizationID: org.id, actor: CLIActor.name, action: "key.create", target: new.key.prefix, detail: label))
+            let new = try await store.createAPIKey(organizationID: org.id, label: label, expiresAt: expiresAt, actor: .commandLine)
             KeysCommand.printNewKey(new, json: json, verb: "created")
         }
     }
@@ -80,10 +78,7 @@ struct KeysCommand: AsyncParsableCommand {
             }
             let store = try store.openStore()
             let old = try await store.apiKey(named: key)
-            let new = try await store.rotateAPIKey(id: old.id, grace: seconds, at: Date())
-            try await store.appendAudit(AuditEntry(
-                time: Date(), organizationID: old.organizationID, actor: CLIActor.name, action: "key.rotate",
-                target: old.prefix, detail: "new key \(new.key.prefix), grace \(DurationText.format(seconds))"))
+            let new = try await store.rotateAPIKey(id: old.id, grace: seconds, at: Date(), actor: .commandLine)
             KeysCommand.printNewKey(new, json: json, verb: "rotated \(old.prefix) →")
             if !json {
                 print(seconds == 0 ? "the old key \(old.prefix) no longer works" : "the old key \(old.prefix) keeps working for \(DurationText.format(seconds))")
@@ -101,9 +96,7 @@ struct KeysCommand: AsyncParsableCommand {
         func perform() async throws {
             let store = try store.openStore()
             let key = try await store.apiKey(named: key)
-            try await store.revokeAPIKey(id: key.id, at: Date())
-            try await store.appendAudit(AuditEntry(
-                time: Date(), organizationID: key.organizationID, actor: CLIActor.name, action: "key.revoke", target: key.prefix))
+            try await store.revokeAPIKey(id: key.id, at: Date(), actor: .commandLine)
             print("revoked \(key.prefix) (\(key.label))")
         }
     }
@@ -132,6 +125,7 @@ struct KeysCommand: AsyncParsableCommand {
 }
 
 /// The operator named in audit entries made from the command line.
-enum CLIActor {
-    static var name: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "operator")" }
+extension ChangeActor {
+    /// The operator running this command: `cli:$USER`.
+    static var commandLine: ChangeActor { .cli(user: ProcessInfo.processInfo.environment["USER"] ?? "operator") }
 }

@@ -26,7 +26,8 @@ struct OrgCommand: AsyncParsableCommand {
         func perform() async throws {
             let (plan, policy) = try OrgCommand.parse(plan: plan, phonePolicy: phonePolicy, seats: seats)
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("the organization's name is empty") }
-            let org = try await store.openStore().createOrganization(name: name, plan: plan, seatLimit: seats, phonePolicy: policy)
+            let org = try await store.openStore().createOrganization(
+                name: name, plan: plan, seatLimit: seats, phonePolicy: policy, actor: .commandLine)
             print(json ? OrgCommand.json(org).jsonString : "created organization \(org.name) (\(org.id)), \(org.plan) plan, \(org.seatLimit) seats")
         }
     }
@@ -84,7 +85,7 @@ struct OrgCommand: AsyncParsableCommand {
             org.plan = plan
             org.phonePolicy = policy
             if let seats { org.seatLimit = seats }
-            let saved = try await store.updateOrganization(org)
+            let saved = try await store.updateOrganization(org, actor: .commandLine)
             print(json ? OrgCommand.json(saved).jsonString : OrgCommand.describe(saved))
         }
     }

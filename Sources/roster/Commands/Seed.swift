@@ -123,7 +123,7 @@ struct Seed: AsyncParsableCommand {
                 throw CLIError("no organization '\(org)': create it with roster org create, or pass --create-org")
             }
             let created = try await store.createOrganization(
-                name: org, plan: .enterprise, seatLimit: max(members, 100), phonePolicy: .strict)
+                name: org, plan: .enterprise, seatLimit: max(members, 100), phonePolicy: .strict, actor: .commandLine)
             if !json { print("created organization \(created.name) (\(created.id)), enterprise plan, \(created.seatLimit) seats") }
             return created
         }
@@ -135,7 +135,7 @@ struct Seed: AsyncParsableCommand {
                     + "(\(organization.activeMembers) in use): pass --raise-seats, or run roster org update \(organization.name) --seats \(needed)")
         }
         organization.seatLimit = needed
-        organization = try await store.updateOrganization(organization)
+        organization = try await store.updateOrganization(organization, actor: .commandLine)
         if !json { print("raised the seat limit of \(organization.name) to \(needed)") }
         return organization
     }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Ids for the rows this store creates: UUID version 7 (RFC 9562 §5.7), lowercase.
+/// Ids for the rows every store creates (members, teams, organizations, keys, events): UUID version 7 (RFC 9562 §5.7), lowercase.
 ///
 /// The first 48 bits are the creation time in Unix milliseconds and the rest is random, so ids are
 /// as unguessable as UUIDv4 for clients (74 random bits) but arrive in roughly ascending order:
 /// inserting into the unique `id` index appends near its end instead of touching a random page of
 /// a 1,000,000-entry B-tree, which is what makes bulk loads and steady provisioning cheap.
-enum ResourceID {
-    static func make(at date: Date = Date()) -> String {
+public enum ResourceID {
+    public static func make(at date: Date = Date()) -> String {
         var generator = SystemRandomNumberGenerator()
         let millis = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
         let high = generator.next() as UInt64

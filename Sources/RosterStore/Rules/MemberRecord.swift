@@ -1,31 +1,33 @@
 import SCIM
 
-/// The indexed columns of a `member` row, derived from its canonical attributes on every write so
-/// that filters on them use an index and the seat count and phone flag need no JSON parsing.
-struct MemberColumns {
+/// What every store keeps of a member beside its attributes, derived from its canonical attributes
+/// on every write, here and nowhere else: the folded keys that make `userName` unique without
+/// regard to case (computed in Swift, so every store compares the same bytes whatever its locale
+/// or ICU version), the columns filters use an index for, and the seat and phone flags.
+public struct MemberRecord: Sendable, Hashable {
     /// One `memberEmail` row: what `emails.value`/`type`/`primary` filters read.
-    struct Email {
-        var valueKey: String
-        var typeKey: String?
-        var isPrimary: Bool
+    public struct Email: Sendable, Hashable {
+        public var valueKey: String
+        public var typeKey: String?
+        public var isPrimary: Bool
     }
 
-    var userName: String
-    var userNameKey: String
-    var externalId: String?
-    var displayName: String?
-    var displayNameKey: String?
+    public var userName: String
+    public var userNameKey: String
+    public var externalId: String?
+    public var displayName: String?
+    public var displayNameKey: String?
     /// `active` absent counts as active (RFC 7643 leaves the default open; Okta always sends it).
-    var active: Bool
+    public var active: Bool
     /// Some non-empty phone number is not `<country_prefix> <telephone_number>`.
-    var phoneFlagged: Bool
-    var emails: [Email]
+    public var phoneFlagged: Bool
+    public var emails: [Email]
     /// The attributes as stored: canonical JSON.
-    var attributesJSON: String
+    public var attributesJSON: String
 
     /// - Throws: 400 `invalidValue` when `userName` is missing or empty (the validator normally
-    ///   refuses that first; the store does not trust it to).
-    init(_ attributes: JSONObject) throws(SCIMError) {
+    ///   refuses that first; this does not trust it to).
+    public init(_ attributes: JSONObject) throws(SCIMError) {
         guard let userName = attributes["userName"]?.stringValue, !userName.isEmpty else {
             throw SCIMError.invalidValue("userName is required and must be a non-empty string")
         }
