@@ -47,6 +47,29 @@ enum Migrations {
                 CREATE INDEX event_organization ON event(organizationRowid, position);
                 """)
         }
+        // Application keys (the change feed's API), apart from the SCIM keys; and how far
+        // retention has pruned the feed, so a reader's stale cursor is told apart from a quiet feed.
+        migrator.registerMigration("v5: application keys and feed retention") { db in
+            try db.execute(sql: """
+                CREATE TABLE appKey (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    organizationId TEXT REFERENCES organization(id) ON DELETE CASCADE,
+                    label TEXT NOT NULL,
+                    prefix TEXT NOT NULL UNIQUE,
+                    hash BLOB NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    lastUsedAt TEXT,
+                    expiresAt TEXT,
+                    revokedAt TEXT
+                );
+                CREATE TABLE eventRetention (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    prunedThrough INTEGER NOT NULL
+                );
+                INSERT INTO eventRetention (id, prunedThrough) VALUES (1, 0);
+                CREATE INDEX event_createdAt ON event(createdAt);
+                """)
+        }
         return migrator
     }
 

@@ -42,26 +42,29 @@ extension SQLiteStore {
         ])
     }
 
-    public func events(after position: Int64?, organizationID: String?, limit: Int) async throws -> [ChangeEvent] {
+    public func events(
+        after position: Int64?, organizationID: String?, types: Set<ChangeEventType>?, limit: Int
+    ) async throws -> [ChangeEvent] {
         try await pool.read { db in
-            let columns = "e.position, e.id, o.id, e.type, e.resourceId, e.createdAt, e.actor, e.data"
-            let rows: [Row]
+            var conditions = ["e.position > ?"]
+            var arguments: StatementArguments = [position ?? 0]
             if let organizationID {
                 guard let organizationRowid = try OrganizationRow.rowid(db, id: organizationID) else { return [] }
-                rows = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT \(columns) FROM event AS e JOIN organization AS o ON o.rowid = e.organizationRowid
-                        WHERE e.organizationRowid = ? AND e.position > ? ORDER BY e.position LIMIT ?
-                        """),
-                    arguments: [organizationRowid, position ?? 0, max(limit, 0)])
-            } else {
-                rows = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT \(columns) FROM event AS e JOIN organization AS o ON o.rowid = e.organizationRowid
-                        WHERE e.position > ? ORDER BY e.position LIMIT ?
-                        """),
-                    arguments: [position ?? 0, max(limit, 0)])
+                conditions.append("e.organizationRowid = ?")
+                arguments += [organizationRowid]
             }
+            if let types {
+                conditions.append("e.type IN (SELECT value FROM json_each(?))")
+                arguments += [JSONWriter().string(.array(types.map(\.rawValue).sorted().map { .string($0) }))]
+            }
+            arguments += [max(limit, 0)]
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT e.position, e.id, o.id, e.type, e.resourceId, e.createdAt, e.actor, e.data
+                    FROM event AS e JOIN organization AS o ON o.rowid = e.organizationRowid
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.position LIMIT ?
+                    """),
+                arguments: arguments)
             return try rows.map { row in
                 let type: String = row[3]
                 guard let eventType = ChangeEventType(rawValue: type), case .object(let data) = try JSONParser.parse(row[7] as String)
@@ -74,4 +77,32 @@ extension SQLiteStore {
             }
         }
     }
+
+    public func eventsPrunedThrough() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT prunedThrough FROM eventRetention") ?? 0 }
+    }
+
+    public func pruneEvents(olderThan: Date) async throws -> Int {
+        var deleted = 0
+        while true {
+            // The oldest events first, a chunk per transaction; `prunedThrough` moves with them.
+            let chunk = try await pool.write { db -> Int in
+                guard let last = try Int64.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT max(position) FROM (SELECT position FROM event WHERE createdAt < ? ORDER BY position LIMIT ?)
+                        """),
+                    arguments: [StoredTime.text(olderThan), Self.eventPruneChunk])
+                else { return 0 }
+                try db.execute(sql: "DELETE FROM event WHERE position <= ?", arguments: [last])
+                let count = db.changesCount
+                try db.execute(sql: "UPDATE eventRetention SET prunedThrough = max(prunedThrough, ?)", arguments: [last])
+                return count
+            }
+            deleted += chunk
+            if chunk < Self.eventPruneChunk { return deleted }
+        }
+    }
+
+    /// The most events one pruning transaction deletes.
+    static let eventPruneChunk = 2_000
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An organization's API key, as stored: never the secret, only its hash and a visible prefix.
-public struct APIKey: Sendable, Hashable, Identifiable {
+public struct APIKey: KeyValidity, Sendable, Hashable, Identifiable {
     public var id: String
     public var organizationID: String
     public var label: String
@@ -26,26 +26,6 @@ public struct APIKey: Sendable, Hashable, Identifiable {
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
     }
-
-    public enum Status: String, Sendable, Hashable {
-        /// Works, with no end date.
-        case active
-        /// Works until `expiresAt` (a rotated key in its grace period, or a key created with an expiry).
-        case retiring
-        case expired
-        case revoked
-    }
-
-    public func status(at now: Date) -> Status {
-        if revokedAt != nil { return .revoked }
-        if let expiresAt { return expiresAt > now ? .retiring : .expired }
-        return .active
-    }
-
-    public func isUsable(at now: Date) -> Bool {
-        let s = status(at: now)
-        return s == .active || s == .retiring
-    }
 }
 
 /// A key just created: the only moment its secret exists outside the client that will hold it.
@@ -56,5 +36,35 @@ public struct NewAPIKey: Sendable, Hashable {
     public init(key: APIKey, secret: String) {
         self.key = key
         self.secret = secret
+    }
+}
+
+/// Where a key stands at a given time.
+public enum KeyStatus: String, Sendable, Hashable {
+    /// Works, with no end date.
+    case active
+    /// Works until `expiresAt` (a rotated key in its grace period, or a key created with an expiry).
+    case retiring
+    case expired
+    case revoked
+}
+
+/// The lifetime every kind of key has: a revocation and an end date, one rule for both.
+public protocol KeyValidity {
+    var prefix: String { get }
+    var expiresAt: Date? { get }
+    var revokedAt: Date? { get }
+}
+
+extension KeyValidity {
+    public func status(at now: Date) -> KeyStatus {
+        if revokedAt != nil { return .revoked }
+        if let expiresAt { return expiresAt > now ? .retiring : .expired }
+        return .active
+    }
+
+    public func isUsable(at now: Date) -> Bool {
+        let s = status(at: now)
+        return s == .active || s == .retiring
     }
 }

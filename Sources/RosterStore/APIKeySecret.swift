@@ -7,8 +7,12 @@ import Crypto
 /// unique, stored in clear, used to find the key and shown in lists and logs. The remaining 40 base62
 /// characters carry about 238 bits of randomness. Stores keep only the SHA-256 of the whole secret;
 /// a fast hash is right here because the secret is random, not a password a person chose.
+///
+/// Application keys (``AppKey``, for the change feed's API) have the same shape with `rsa_` in
+/// place of `rst_`, so a key's kind shows in its text and a key sent to the wrong API is told so.
 public enum APIKeySecret {
     public static let scheme = "rst_"
+    public static let applicationScheme = "rsa_"
     /// Characters after `rst_` in the visible prefix.
     public static let prefixLength = 8
     /// Random base62 characters after the prefix and its `_`.
@@ -18,7 +22,7 @@ public enum APIKeySecret {
     private static let base62 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
 
     /// A fresh secret and its visible prefix, from the system's cryptographically secure generator.
-    public static func generate() -> (secret: String, prefix: String) {
+    public static func generate(scheme: String = scheme) -> (secret: String, prefix: String) {
         var rng = SystemRandomNumberGenerator()
         func pick(_ alphabet: [UInt8], _ count: Int) -> [UInt8] {
             // `randomElement(using:)` draws uniformly (no modulo bias).
@@ -40,9 +44,9 @@ public enum APIKeySecret {
         isLowerAlphanumeric(byte) || (0x41...0x5A).contains(byte)
     }
 
-    public static func prefix(of secret: String) -> String? {
+    public static func prefix(of secret: String, scheme: String = scheme) -> String? {
         let bytes = Array(secret.utf8)
-        let scheme = Array(self.scheme.utf8)
+        let scheme = Array(scheme.utf8)
         let prefixEnd = scheme.count + prefixLength
         guard bytes.count == prefixEnd + 1 + secretLength, bytes.starts(with: scheme), bytes[prefixEnd] == UInt8(ascii: "_"),
             bytes[scheme.count..<prefixEnd].allSatisfy(isLowerAlphanumeric),

@@ -42,6 +42,18 @@ public protocol Store: Sendable {
     /// Records when keys were last used (batched by the server; one write for many requests).
     func recordKeyUse(_ lastUsed: [String: Date]) async throws
 
+    // MARK: Application keys (the change feed's API)
+
+    /// A key for `organizationID`'s feed, or every organization's when nil.
+    func createAppKey(organizationID: String?, label: String, actor: ChangeActor) async throws -> NewAppKey
+    func appKeys() async throws -> [AppKey]
+    /// The key whose id or visible prefix is `idOrPrefix`.
+    func appKey(idOrPrefix: String) async throws -> AppKey?
+    /// The application key a presented secret belongs to, if it is usable at `now`; records its use.
+    func authenticateApp(secret: String, at now: Date) async throws -> AppKey?
+    func rotateAppKey(id: String, grace: TimeInterval, at now: Date, actor: ChangeActor) async throws -> NewAppKey
+    func revokeAppKey(id: String, at now: Date, actor: ChangeActor) async throws
+
     // MARK: Members (SCIM Users)
 
     /// Creates a member from validated canonical attributes. Throws 409 when `userName` is taken
@@ -123,5 +135,12 @@ public protocol Store: Sendable {
     /// Up to `limit` events after feed position `position` (from the oldest retained when nil),
     /// oldest first, of one organization or of all. Positions increase in commit order, so paging
     /// with the last position read gives every event exactly once.
-    func events(after position: Int64?, organizationID: String?, limit: Int) async throws -> [ChangeEvent]
+    func events(after position: Int64?, organizationID: String?, types: Set<ChangeEventType>?, limit: Int) async throws -> [ChangeEvent]
+    /// The position retention has pruned through: events at or before it are gone, so a cursor
+    /// before it can no longer be read without missing some (0 when nothing was pruned).
+    func eventsPrunedThrough() async throws -> Int64
+    /// Deletes events created before `olderThan`, in transactions small enough not to hold writers
+    /// up; returns how many were deleted.
+    @discardableResult
+    func pruneEvents(olderThan: Date) async throws -> Int
 }

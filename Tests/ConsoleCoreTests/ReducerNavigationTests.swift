@@ -157,10 +157,10 @@ struct ReducerNavigationTests {
         #expect(state.type("y") == [.quit])
     }
 
-    @Test func resizeChangesTheViewportAndMayLoadMore() {
+    @Test func resizeChangesTheViewportAndMayLoadMore() throws {
         var state = Fixture.state(rows: 24)
         let first = state.send(.started)
-        guard case .loadMembers(_, let query)? = first.last else { return }
+        let query = try requireCase(first.last) { if case .loadMembers(_, let query) = $0 { query } else { nil } }
         let page = (0..<query.count).map { Fixture.member($0, userName: "user\($0)") }
         state.send(.membersLoaded(organizationID: "org-1", query: query, page: ListPage(totalResults: 5000, resources: page)))
         #expect(state.members.list.viewportHeight == 19)
@@ -192,10 +192,10 @@ struct ReducerNavigationTests {
         #expect(state.flash == nil)
     }
 
-    @Test func aFailedLoadIsRetriedAfterAPauseNotOnEveryKey() {
+    @Test func aFailedLoadIsRetriedAfterAPauseNotOnEveryKey() throws {
         var state = Fixture.state()
         let first = state.send(.started)
-        guard let load = first.last else { return }
+        let load = try #require(first.last)
         state.send(.loadFailed(load, SCIMError(status: 500, detail: "database is locked")))
         #expect(state.flash?.text == "✗ Could not load members: database is locked")
         #expect(state.type("j").isEmpty)
@@ -203,7 +203,7 @@ struct ReducerNavigationTests {
         #expect(state.send(.tick, at: Fixture.now.addingTimeInterval(6)).contains(load))
     }
 
-    @Test func commandLineSwitchesScreensAppliesFiltersAndQuits() {
+    @Test func commandLineSwitchesScreensAppliesFiltersAndQuits() throws {
         var state = loadedMembers()
         state.type(":requests status:5xx")
         state.press(.enter)
@@ -211,7 +211,7 @@ struct ReducerNavigationTests {
         #expect(state.requests.filter.statuses == [500...599])
         state.type(":ke")
         state.press(.tab)
-        guard case .prompt(let prompt)? = state.topModal else { return }
+        let prompt = try requireCase(state.topModal) { if case .prompt(let prompt) = $0 { prompt } else { nil } }
         #expect(prompt.input.text == "keys ")
         state.press(.enter)
         #expect(state.tab == .keys)

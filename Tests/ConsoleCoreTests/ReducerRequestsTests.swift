@@ -127,16 +127,16 @@ struct ReducerRequestsTests {
         #expect(copy.first.map { if case .copy(let text) = $0 { text.hasPrefix("curl -X PATCH 'http://127.0.0.1:8080/scim/v2/Users/") } else { false } } == true)
     }
 
-    @Test func longBodiesAreCutOffUntilFIsPressed() {
+    @Test func longBodiesAreCutOffUntilFIsPressed() throws {
         let body = "{" + (1...100).map { "\"k\($0)\": \($0)" }.joined(separator: ",") + "}"
         var state = onRequests(entries: [Fixture.entry(1, method: "POST", status: 201, requestBody: body)])
         state.press(.enter, .tab)
         state.type("G")
         #expect(state.screen().contains("42 more lines. Press f to show all."))
-        guard case .request(let cut)? = state.page else { return }
+        let cut = try requireCase(state.page) { if case .request(let request) = $0 { request } else { nil } }
         let cutLines = RequestDocument.lines(cut, options: state.options, now: state.now).count
         state.type("f")
-        guard case .request(let full)? = state.page else { return }
+        let full = try requireCase(state.page) { if case .request(let request) = $0 { request } else { nil } }
         #expect(RequestDocument.lines(full, options: state.options, now: state.now).count > cutLines)
     }
 

@@ -11,7 +11,7 @@ import Testing
         var events: [ChangeEvent] = []
         var after: Int64? = nil
         while true {
-            let page = try await store.events(after: after, organizationID: organizationID, limit: pageSize)
+            let page = try await store.events(after: after, organizationID: organizationID, types: nil, limit: pageSize)
             events += page
             guard let last = page.last else { return events }
             after = last.position
@@ -154,7 +154,7 @@ import Testing
         #expect(forAcme[0].actor == "cli:root")
         #expect(try await feed(store, organizationID: globex.id).map(\.type) == [.memberCreated])
         #expect(try await feed(store).count == 3)
-        #expect(try await store.events(after: nil, organizationID: "no-such-organization", limit: 10).isEmpty)
+        #expect(try await store.events(after: nil, organizationID: "no-such-organization", types: nil, limit: 10).isEmpty)
     }
 
     /// Eight writers at once, then the feed from the start: every acknowledged write has exactly
@@ -189,5 +189,38 @@ import Testing
         for event in events { seen[event.resourceID, default: []].append(event.type) }
         #expect(Set(seen.keys) == Set(acknowledged.keys))
         #expect(seen.values.allSatisfy { $0 == [.memberCreated, .memberDeactivated] })
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func readersCanAskForSomeTypesOnly(_ factory: StoreFactory) async throws {
+        let store = try factory.make()
+        let org = try await makeOrganization(store)
+        let jane = try await store.createMember(organizationID: org.id, attributes: userAttributes("jane@acme.com"), actor: okta)
+        _ = try await store.modifyMember(organizationID: org.id, id: jane.id, expectedVersion: nil, actor: okta, change: setActive(false))
+        _ = try await store.createTeam(organizationID: org.id, attributes: teamAttributes("Ops"), members: [], actor: okta)
+        let picked = try await store.events(
+            after: nil, organizationID: nil, types: [.memberDeactivated, .teamCreated], limit: 10)
+        #expect(picked.map(\.type) == [.memberDeactivated, .teamCreated])
+        #expect(try await store.events(after: picked[0].position, organizationID: org.id, types: [.teamCreated], limit: 10).count == 1)
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func retentionPrunesTheOldestAndSaysHowFar(_ factory: StoreFactory) async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let store = try factory.make(clock: { clock.now })
+        let org = try await makeOrganization(store)
+        for n in 0..<5 {
+            _ = try await store.createMember(organizationID: org.id, attributes: userAttributes("old\(n)@acme.com"), actor: okta)
+        }
+        clock.advance(by: 86_400 * 31)
+        _ = try await store.createMember(organizationID: org.id, attributes: userAttributes("new@acme.com"), actor: okta)
+        #expect(try await store.eventsPrunedThrough() == 0)
+        let before = try await feed(store)
+
+        #expect(try await store.pruneEvents(olderThan: clock.now.addingTimeInterval(-86_400 * 30)) == 5)
+        let after = try await feed(store)
+        #expect(after.map(\.id) == [before[5].id])
+        #expect(try await store.eventsPrunedThrough() == before[4].position)
+        #expect(try await store.pruneEvents(olderThan: clock.now.addingTimeInterval(-86_400 * 30)) == 0)
     }
 }

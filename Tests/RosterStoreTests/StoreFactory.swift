@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RosterSQLite
 import RosterStore
 import SCIM
@@ -8,10 +9,20 @@ import Testing
 /// (`@Test(arguments: StoreFactory.all)`): a future PostgreSQL store adds itself to ``all``.
 struct StoreFactory: Sendable, CustomStringConvertible {
     let description: String
-    let make: @Sendable () throws -> any Store
+    /// A new empty store whose timestamps come from `clock`.
+    let makeWithClock: @Sendable (_ clock: @escaping @Sendable () -> Date) throws -> any Store
+
+    /// A new empty store on the real clock.
+    func make() throws -> any Store {
+        try makeWithClock { Date() }
+    }
+
+    func make(clock: @escaping @Sendable () -> Date) throws -> any Store {
+        try makeWithClock(clock)
+    }
 
     /// SQLite on a temporary file (WAL needs a file), removed when the store is released.
-    static let sqlite = StoreFactory(description: "SQLite") { try SQLiteStore.temporary() }
+    static let sqlite = StoreFactory(description: "SQLite") { clock in try SQLiteStore.temporary(clock: clock) }
 
     static let all: [StoreFactory] = [.sqlite]
 }
@@ -77,4 +88,19 @@ func filter(_ text: String) throws -> Filter {
 /// Members without a `display`, as Entra sends them.
 func memberRefs(_ ids: [String]) -> [MemberRef] {
     ids.map { MemberRef(value: $0) }
+}
+
+/// A clock a test moves by hand, for timestamps and retention.
+final class TestClock: Sendable {
+    private let time: Mutex<Date>
+
+    init(_ start: Date) {
+        time = Mutex(start)
+    }
+
+    var now: Date { time.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        time.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
 }

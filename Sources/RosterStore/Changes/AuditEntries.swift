@@ -49,6 +49,24 @@ public enum AuditEntries {
             detail: key.label)
     }
 
+    public static func appKeyCreated(_ key: AppKey, by actor: ChangeActor, at time: Date) -> AuditEntry {
+        AuditEntry(
+            time: time, organizationID: key.organizationID, actor: actor.description, action: "appKey.created", target: key.prefix,
+            detail: "\(key.label), reads \(key.organizationID == nil ? "every organization" : "this organization")")
+    }
+
+    public static func appKeyRotated(_ old: AppKey, to new: AppKey, grace: TimeInterval, by actor: ChangeActor, at time: Date) -> AuditEntry {
+        AuditEntry(
+            time: time, organizationID: old.organizationID, actor: actor.description, action: "appKey.rotated", target: old.prefix,
+            detail: "new key \(new.prefix), grace \(DurationText.format(grace))")
+    }
+
+    public static func appKeyRevoked(_ key: AppKey, by actor: ChangeActor, at time: Date) -> AuditEntry {
+        AuditEntry(
+            time: time, organizationID: key.organizationID, actor: actor.description, action: "appKey.revoked", target: key.prefix,
+            detail: key.label)
+    }
+
     public static func organizationCreated(_ organization: Organization, by actor: ChangeActor) -> AuditEntry {
         AuditEntry(
             time: organization.createdAt, organizationID: organization.id, actor: actor.description, action: "organization.created",
