@@ -69,6 +69,11 @@ struct APIKeyAuthenticator: RouterMiddleware {
         let generic = SCIMError.unauthorized(
             "The API key is not valid: it is unknown, revoked or expired. Create a key for the organization "
                 + "(roster keys create) and paste it into the provisioning client.")
+        if try await store.authenticateApp(secret: secret, at: now) != nil {
+            return SCIMError.forbidden(
+                "This is an application key (rsa_…), which reads the change feed under /api/v1; SCIM clients need one of the "
+                    + "organization's SCIM keys (rst_…, roster keys create).")
+        }
         guard let prefix = APIKeySecret.prefix(of: secret), let key = try await store.apiKey(idOrPrefix: prefix) else {
             return generic
         }

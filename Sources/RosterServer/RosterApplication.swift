@@ -5,8 +5,9 @@ import SCIM
 import ServiceLifecycle
 
 /// The Roster SCIM server, ready to run: the Hummingbird application with its routes under
-/// `/scim/v2` and `GET /healthz`, plus the services it owns (the request-log recorder and the
-/// API-key cache's last-used writer), which the application runs and shuts down with itself.
+/// `/scim/v2`, the change feed's API under `/api/v1` and `GET /healthz`, plus the services it owns
+/// (the request-log recorder, the API-key cache's last-used writer, the change feed's retention),
+/// which the application runs and shuts down with itself.
 ///
 /// ```swift
 /// let roster = RosterApplication(store: store, configuration: .init(port: 8080), logger: logger)
@@ -43,7 +44,7 @@ public struct RosterApplication {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             eventLoopGroupProvider: .shared(ServerEventLoops.group),
             logger: logger)
-        application.addServices(keyCache)
+        application.addServices(keyCache, EventRetention(store: store, configuration: configuration, logger: logger))
         if let requestLog { application.addServices(requestLog) }
         self.application = application
         self.requestLog = requestLog
@@ -73,6 +74,13 @@ public struct RosterApplication {
         GroupsController(environment: environment).addRoutes(to: scim)
         DiscoveryController(environment: environment).addRoutes(to: scim)
         UnsupportedEndpoints().addRoutes(to: scim)
+
+        // The change feed's API, for the vendor's application (application keys, not SCIM keys).
+        let api = router.group(RouterPath(ServerConfiguration.apiBasePath))
+        api.add(middleware: SCIMErrorMiddleware())
+        EventsController(
+            store: store, authenticator: AppKeyAuthenticator(store: store), pollInterval: configuration.feedPollInterval
+        ).addRoutes(to: api)
         return router
     }
 }

@@ -106,6 +106,15 @@ public struct ServerConfiguration: Sendable {
         self.requestLogPruneInterval = requestLogPruneInterval
     }
 
+    /// How often a long-polling `GET /api/v1/events` looks for new events while it waits.
+    public var feedPollInterval: Duration = .milliseconds(200)
+    /// How long change events are kept (`--event-retention`); older ones are pruned.
+    public var eventRetention: TimeInterval = 30 * 86_400
+    /// How often the server prunes expired events.
+    public var eventPruneInterval: Duration = .seconds(600)
+
     /// The path every SCIM endpoint lives under.
     public static let basePath = "/scim/v2"
+    /// The path of the change feed's API for applications.
+    public static let apiBasePath = "/api/v1"
 }

@@ -50,6 +50,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "How many request-log entries to keep.") var requestLogKeep: Int = 100_000
     @Option(help: "How long to keep request-log entries (e.g. 30d, 12h).") var requestLogMaxAge: String = "30d"
     @Flag(help: "Do not record requests in the request log.") var noRequestLog = false
+    @Option(help: "How long to keep change-feed events (e.g. 30d).") var eventRetention: String = "30d"
 
     func configuration() throws -> ServerConfiguration {
         guard (0...65535).contains(port) else { throw CLIError("--port \(port) is not a TCP port (0–65535)") }
@@ -57,10 +58,14 @@ struct ServerOptions: ParsableArguments {
             throw CLIError("--request-log-max-age '\(requestLogMaxAge)' is not a duration such as 30d or 12h")
         }
         guard requestLogKeep > 0 else { throw CLIError("--request-log-keep must be at least 1") }
+        guard let retention = DurationText.parse(eventRetention), retention > 0 else {
+            throw CLIError("--event-retention '\(eventRetention)' is not a duration such as 30d or 12h")
+        }
         var configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
         configuration.requestLogEnabled = !noRequestLog
         configuration.requestLogKeepLatest = requestLogKeep
         configuration.requestLogMaxAge = maxAge
+        configuration.eventRetention = retention
         return configuration
     }
 }
