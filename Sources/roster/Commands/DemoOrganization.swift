@@ -17,8 +17,10 @@ struct DemoOrganization: Sendable {
     }
 
     /// Reuses the organization "Roster demo" or creates it (Enterprise, strict phones, a seat limit the
-    /// scenario's onboarding of `people` runs into), and gives the simulator a new key.
-    static func prepare(in store: any Store, people: [Person], scenario: Scenario) async throws -> DemoOrganization {
+    /// scenario's onboarding of `people` runs into), and gives the `idp` simulator a new key.
+    static func prepare(
+        in store: any Store, people: [Person], scenario: Scenario, idp: IdentityProvider
+    ) async throws -> DemoOrganization {
         let organization: Organization
         if let existing = try await store.organizations().first(where: { $0.name == name }) {
             organization = existing
@@ -31,7 +33,7 @@ struct DemoOrganization: Sendable {
         try await store.appendAudit(
             AuditEntry(
                 time: Date(), organizationID: organization.id, actor: "roster demo", action: "key.create",
-                target: key.key.prefix, detail: "key of the built-in Okta simulator"))
+                target: key.key.prefix, detail: "key of the built-in \(idp.displayName) simulator"))
         return DemoOrganization(organization: organization, key: key.secret)
     }
 
