@@ -102,6 +102,37 @@ import Testing
         }
     }
 
+    /// E3: the same value-path form on multi-valued attributes stored as JSON (`phoneNumbers`,
+    /// `addresses`), with `pr`, `sw` and inside `not (…)`.
+    @Test func e3ValuePathFormOnOtherMultiValuedAttributes() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client async throws in
+            let id = try await client.createEntraUser("phone@contoso.com")
+            let other = try await client.createEntraUser("other@contoso.com")
+            _ = try await client.entra.patch(
+                "Users/\(id)",
+                EntraBodies.patch(
+                    #"""
+                    {"op":"Add","path":"phoneNumbers[type eq \"work\"].value","value":"+1 4255550100"},
+                    {"op":"Add","path":"phoneNumbers[type eq \"mobile\"].value","value":"+1 4255550199"},
+                    {"op":"Add","path":"addresses[type eq \"work\"].postalCode","value":"98052"}
+                    """#))
+            let cases: [(String, [String])] = [
+                (#"phoneNumbers[type eq "work"].value eq "+1 4255550100""#, [id]),
+                (#"phoneNumbers[type eq "work"].value eq "+1 4255550199""#, []),
+                (#"phoneNumbers[type eq "mobile"].value sw "+1 425""#, [id]),
+                (#"addresses[type eq "work"].postalCode eq "98052""#, [id]),
+                (#"addresses[type eq "work"].postalCode pr"#, [id]),
+                (#"not (addresses[type eq "work"].postalCode pr)"#, [other]),
+            ]
+            for (filter, expected) in cases {
+                let reply = try await client.entra.get("Users?filter=\(EntraBodies.query(filter))")
+                #expect(reply.status == 200, "\(filter): \(reply.text)")
+                #expect(Set(reply.resources.compactMap { $0["id"]?.stringValue }) == Set(expected), "\(filter)")
+            }
+        }
+    }
+
     /// E4: TUT's create body (readOnly `meta`, `roles: []`, `addresses: null`) → 201 with the full user.
     @Test func e4CreateUserAnswersTheFullUser() async throws {
         let server = try await TestServer.make()

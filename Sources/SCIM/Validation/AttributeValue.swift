@@ -81,7 +81,7 @@ enum AttributeValue {
             case .string(let text) where definition.subAttribute(named: "value") != nil:
                 // Entra sends `manager` as the bare id; it means {"value": id}.
                 return text.isEmpty ? JSONValue?.none : ["value": value]
-            case .array(let array) where !definition.multiValued && array.count == 1:
+            case .array(let array) where !definition.multiValued && array.count == 1 && definition.subAttribute(named: "value") != nil:
                 // Microsoft's tutorial still prints the legacy manager PATCH with a one-element array,
                 // [{"$ref": …, "value": id}]: the single value inside it.
                 return try canonicalSingle(array[0], for: definition, at: label)
