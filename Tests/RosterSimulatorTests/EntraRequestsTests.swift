@@ -94,3 +94,51 @@ struct EntraRequestsTests {
         #expect(EntraScenarioPlayer.retell(.pushNow(key: key, emptied: false), state) == nil)
     }
 }
+
+/// Answers 429 (with `Retry-After: 0`) to the first `throttled` requests, then an empty ListResponse.
+actor ThrottlingServer: SCIMTransport {
+    private var throttled: Int
+    private(set) var received = 0
+
+    init(throttled: Int) {
+        self.throttled = throttled
+    }
+
+    func send(_ request: SimulatedRequest) async throws -> SimulatedResponse {
+        received += 1
+        if throttled > 0 {
+            throttled -= 1
+            let error: JSONValue = ["schemas": [.string(SCIMURN.error)], "status": "429", "detail": "Too many requests: retry later"]
+            return SimulatedResponse(status: 429, text: JSONWriter().string(error), retryAfter: 0)
+        }
+        let empty: JSONValue = [
+            "schemas": [.string(SCIMURN.listResponse)], "totalResults": 0, "startIndex": 1, "itemsPerPage": 0, "Resources": [],
+        ]
+        return SimulatedResponse(status: 200, json: empty)
+    }
+}
+
+/// Entra retries throttled requests on its own: a 429 is an expected, retried answer.
+struct EntraThrottlingTests {
+    func simulator(_ server: ThrottlingServer) -> EntraSimulator {
+        EntraSimulator(
+            state: SimulationState(people: PeopleGenerator(seed: 3).people(2), rules: ProductRules()), token: "k",
+            transport: server)
+    }
+
+    @Test func aThrottledRequestIsRetriedUntilItSucceeds() async throws {
+        let server = ThrottlingServer(throttled: 2)
+        var entra = simulator(server)
+        let report = try await entra.perform(.testConnection)
+        #expect(report.records.map { $0.response?.status } == [429, 429, 200, 200])
+        #expect(report.unexpectedCount == 0)
+        #expect(report.records.compactMap(\.refusalRule) == ["rate limit", "rate limit"])
+    }
+
+    @Test func aRequestStillThrottledAfterTheRetriesIsUnexpected() async throws {
+        let server = ThrottlingServer(throttled: EntraSimulator.maxRetries + 1)
+        var entra = simulator(server)
+        await #expect(throws: SimulationStopped.self) { _ = try await entra.perform(.testConnection) }
+        #expect(await server.received == EntraSimulator.maxRetries + 1)
+    }
+}

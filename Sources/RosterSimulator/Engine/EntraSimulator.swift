@@ -71,12 +71,27 @@ public struct EntraSimulator: Sendable {
 
     // MARK: Sending
 
+    /// Retries of one throttled request before its 429 counts as the answer.
+    static let maxRetries = 3
+    /// The longest the simulator waits before a retry, whatever `Retry-After` says, so a demo keeps moving.
+    static let maxRetryWait = 5
+
+    /// Sends `request` and checks its answer. A 429 is retried as Entra retries it ("TooManyRequests:
+    /// automatically retried", entra-requests.md §0), after `Retry-After` seconds (1 without one).
     @discardableResult
     mutating func send(
         _ request: SimulatedRequest, expecting expectation: Expectation,
         check: (SimulatedResponse) -> [String] = { _ in [] }
     ) async throws(SimulationStopped) -> SimulatedResponse {
-        try await sender.send(request, expecting: expectation, check: check)
+        var attempt = 0
+        while true {
+            let retries = attempt < Self.maxRetries
+            let response = try await sender.send(
+                request, expecting: retries ? expectation.allowingThrottling : expectation, check: check)
+            guard response.status == 429, retries else { return response }
+            attempt += 1
+            try? await Task.sleep(for: .seconds(min(max(response.retryAfter ?? 1, 0), Self.maxRetryWait)))
+        }
     }
 
     // MARK: Words
