@@ -174,6 +174,22 @@ import Testing
         }
     }
 
+    /// §0: flags such as `aadOptscim062020` may reach the server as query parameters; unknown
+    /// parameters are ignored on every request.
+    @Test func unknownQueryParametersAreIgnored() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client async throws in
+            let id = try await client.createEntraUser("flag@contoso.com")
+            let list = try await client.entra.get("Users?aadOptscim062020&filter=\(EntraBodies.query(#"userName eq "flag@contoso.com""#))")
+            #expect(list.status == 200, "\(list.text)")
+            #expect(list.totalResults == 1)
+            #expect(try await client.entra.get("Users/\(id)?aadOptscim062020").status == 200)
+            let patched = try await client.entra.patch(
+                "Users/\(id)?aadOptscim062020", EntraBodies.patch(#"{"op":"Replace","path":"title","value":"Flagged"}"#))
+            #expect(patched.status == 200, "\(patched.text)")
+        }
+    }
+
     /// Trap 9: a group PATCH answers Entra 204 No Content and Okta 200 with the group; a user PATCH
     /// answers both 200 with the user.
     @Test func trap9PatchStatusPerClient() async throws {
