@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: Swift unit, store and HTTP tests; then, against the real binary, the
 # scim2-tester conformance run, the kill -9 durability check, the console end to end in tmux,
-# the simulated Okta demo and a benchmark smoke run. The README's test command; CI runs it.
+# the simulated Okta and Entra ID demos and a benchmark smoke run. The README's test command; CI runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
@@ -12,6 +12,7 @@ scripts/conformance.sh .build/debug/roster
 python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3
 python3 Tests/EndToEnd/console_tmux.py .build/debug/roster
 .build/debug/roster demo --headless --duration 10s --seed 1 --rate 25 --quiet  # simulated Okta end to end: exit 1 on any unexpected answer
+.build/debug/roster demo --headless --idp entra --duration 20s --seed 1 --rate 25 --quiet  # simulated Entra ID end to end: exit 1 on any unexpected answer
 scripts/bench.sh --quick --binary .build/debug/roster  # benchmark smoke run (~20 s): the suite still works
-# Reaching this line means every stage passed (set -e): the Swift tests plus five end-to-end stages.
-echo "roster: $((swift_tests + 5)) passed, 0 failed"
+# Reaching this line means every stage passed (set -e): the Swift tests plus six end-to-end stages.
+echo "roster: $((swift_tests + 6)) passed, 0 failed"

@@ -20,7 +20,8 @@ struct DiscoveryController {
 
     @Sendable func serviceProviderConfig(_ request: Request, context: SCIMRequestContext) throws -> Response {
         let body = ServiceProviderConfig.json(
-            baseURL: environment.baseURL(for: request), maxResults: environment.configuration.maxPageSize)
+            baseURL: environment.baseURL(for: request), maxResults: environment.configuration.maxPageSize,
+            defaultPageSize: environment.configuration.defaultPageSize)
         return SCIMResponse.json(body, context: context)
     }
 

@@ -68,6 +68,10 @@ struct GroupsController {
                 in: target.organization, id: target.id, patch: patch, expectedVersion: target.expectedVersion,
                 actor: try environment.actor(for: request, context: context))
         }
+        if ProvisioningClient(userAgent: request.headers[.userAgent] ?? "").wantsEmptyGroupPatchResponse {
+            noteSkipped(result, context: context)
+            return SCIMResponse.noContent()
+        }
         return try await respond(result, status: .ok, request: request, projection: target.projection, context: context)
     }
 
@@ -86,15 +90,19 @@ struct GroupsController {
         _ result: TeamWriteResult, status: HTTPResponse.Status, request: Request, projection: AttributeProjection?,
         context: SCIMRequestContext
     ) async throws -> Response {
-        if !result.skippedMemberIDs.isEmpty {
-            context.notes?.update { $0.skippedMemberIDs = result.skippedMemberIDs }
-            context.logger.notice(
-                "Skipped member ids that are not members of the organization",
-                metadata: ["team": "\(result.team.id)", "skipped": "\(result.skippedMemberIDs.joined(separator: ","))"])
-        }
+        noteSkipped(result, context: context)
         return SCIMResponse.resource(
             try await withMembers(result.team, projection: projection, context: context), status: status,
             baseURL: environment.baseURL(for: request), projection: projection, context: context)
+    }
+
+    /// Puts a write's skipped member ids in the request log and the server log.
+    private func noteSkipped(_ result: TeamWriteResult, context: SCIMRequestContext) {
+        guard !result.skippedMemberIDs.isEmpty else { return }
+        context.notes?.update { $0.skippedMemberIDs = result.skippedMemberIDs }
+        context.logger.notice(
+            "Skipped member ids that are not members of the organization",
+            metadata: ["team": "\(result.team.id)", "skipped": "\(result.skippedMemberIDs.joined(separator: ","))"])
     }
 
     /// RFC 7644 §3.5.2 answers a PATCH with the whole resource, so a team's members are loaded

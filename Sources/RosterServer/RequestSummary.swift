@@ -3,40 +3,17 @@ import SCIM
 
 /// The one-line, human summary of a SCIM request that the request log and the console show:
 /// `Okta · create member jane@acme.com`, `Okta · add 3 members to team Sales`,
-/// `Entra ID · create member bob@acme.com → 409 uniqueness`.
+/// `Entra ID · create member bob@acme.com → 409 uniqueness`, `Entra ID · test connection (member 7d420df3-…)`.
 ///
 /// Pure: it reads only what the request and response carried, so it is tested without a server.
 public enum RequestSummary {
     /// The provisioning client's short name from its User-Agent: `Okta`, `Entra ID`, or the first
     /// product token (`curl/8.5` → `curl`), or `client` when there is none.
     public static func clientName(userAgent: String) -> String {
-        // Compared byte by byte without lowercasing or splitting: this runs for every logged request.
-        if containsASCIIIgnoringCase(userAgent, "okta") { return "Okta" }
-        if containsASCIIIgnoringCase(userAgent, "azure") || containsASCIIIgnoringCase(userAgent, "microsoft") {
-            return "Entra ID"
-        }
+        if let name = ProvisioningClient(userAgent: userAgent).name { return name }
         let product = userAgent.drop { $0 == " " }.prefix { $0 != " " }
         let token = String(product.drop { $0 == "/" }.prefix { $0 != "/" })
         return token.isEmpty ? "client" : clip(token, to: 32)
-    }
-
-    /// Whether `text` contains `word` (lowercase ASCII), ignoring the case of ASCII letters.
-    private static func containsASCIIIgnoringCase(_ text: String, _ word: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        let haystack = text.utf8
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var start = haystack.startIndex
-        while let candidate = haystack[start...].firstIndex(where: { $0 | 0x20 == first }) {
-            var byte = candidate
-            var matched = 0
-            while matched < needle.count, byte < haystack.endIndex, haystack[byte] | 0x20 == needle[matched] {
-                matched += 1
-                byte = haystack.index(after: byte)
-            }
-            if matched == needle.count { return true }
-            start = haystack.index(after: candidate)
-        }
-        return false
     }
 
     /// The summary of one request.
@@ -116,15 +93,23 @@ public enum RequestSummary {
         func list(kind: ResourceKind) -> String {
             let noun = kind == .user ? "members" : "teams"
             if let text = query["filter"], !text.isEmpty {
-                if case .compare(let path, .eq, .string(let value))? = filter ?? (try? FilterParser.parse(text)),
-                    path.subAttribute == nil
-                {
-                    let singular = kind == .user ? "member" : "team"
+                let singular = kind == .user ? "member" : "team"
+                switch filter ?? (try? FilterParser.parse(text)) {
+                case .compare(let path, .eq, .string(let value))? where path.subAttribute == nil:
                     switch path.attribute.lowercased() {
-                    case "username", "displayname": return "look up \(singular) \(clip(value, to: 64))"
+                    case "username", "displayname":
+                        // Entra's Test Connection looks up a random GUID (entra-requests.md E1).
+                        if isGUID(value) { return "test connection (\(singular) \(value))" }
+                        return "look up \(singular) \(clip(value, to: 64))"
                     case "externalid": return "look up \(singular) by externalId \(clip(value, to: 64))"
                     default: break
                     }
+                // Entra's matching on the work e-mail: emails[type eq "work"].value eq "…".
+                case .valuePath(let path, .and(.compare(let type, .eq, .string(let emailType)), .compare(let sub, .eq, .string(let value))))?
+                where path.attribute.caseInsensitiveEquals("emails") && type.attribute.caseInsensitiveEquals("type")
+                    && sub.attribute.caseInsensitiveEquals("value"):
+                    return "look up \(singular) by \(clip(emailType, to: 16)) email \(clip(value, to: 64))"
+                default: break
                 }
                 return "search \(noun) where \(clip(text, to: 80))"
             }
@@ -255,6 +240,13 @@ public enum RequestSummary {
         case 500...: return "server error"
         default: return "bad request"
         }
+    }
+
+    /// Whether `text` is 8-4-4-4-12 hexadecimal digits, as Entra's random probe values are.
+    private static func isGUID(_ text: String) -> Bool {
+        let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
+        return groups.allSatisfy { $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) } }
     }
 
     private static func count(_ n: Int, _ noun: String) -> String {

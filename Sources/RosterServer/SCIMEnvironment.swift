@@ -55,18 +55,21 @@ struct SCIMEnvironment: Sendable {
         if kind == .group {
             // Teams' members are written from the store's rows straight into the body.
             return try await SCIMResponse.teamList(
-                organizationID: client.organization.id, query: parameters.query, store: store, baseURL: baseURL(for: request),
+                organizationID: client.organization.id, query: parameters.query, cursor: parameters.cursor, store: store,
+                baseURL: baseURL(for: request),
                 projection: parameters.projection, context: context)
         }
         if parameters.projection == nil {
             // Members' stored text is spliced into the body (Okta's `userName eq` look-ups land here).
             let page = try await store.storedMembers(organizationID: client.organization.id, query: parameters.query)
             return SCIMResponse.storedMemberList(
-                page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), context: context)
+                page, startIndex: parameters.query.startIndex, cursor: parameters.cursor, baseURL: baseURL(for: request),
+                context: context)
         }
         let page = try await page(of: kind, organizationID: client.organization.id, query: parameters.query)
         let body = ListResponse.json(
-            page: page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), projection: parameters.projection)
+            page: page, startIndex: parameters.query.startIndex, baseURL: baseURL(for: request), projection: parameters.projection,
+            cursor: parameters.cursor)
         return SCIMResponse.json(body, context: context)
     }
 }

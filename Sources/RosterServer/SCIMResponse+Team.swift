@@ -45,12 +45,12 @@ extension SCIMResponse {
 
     /// `GET /Groups`: a ListResponse page of teams, each written like ``team(id:organizationID:store:baseURL:projection:ifNoneMatch:context:)``.
     static func teamList(
-        organizationID: String, query: ListQuery, store: any Store, baseURL: String, projection: AttributeProjection?,
-        context: SCIMRequestContext
+        organizationID: String, query: ListQuery, cursor: PageCursor? = nil, store: any Store, baseURL: String,
+        projection: AttributeProjection?, context: SCIMRequestContext
     ) async throws -> Response {
         let elements = try await teams(
             organizationID: organizationID, query: query, store: store, baseURL: baseURL, projection: projection)
-        return list(elements, startIndex: query.startIndex, context: context)
+        return list(elements, startIndex: query.startIndex, cursor: cursor, context: context)
     }
 
     /// A page of teams, written in the one store read that loads them, members included.

@@ -55,20 +55,22 @@ enum SCIMResponse {
 
     /// A ListResponse of members rendered from their stored text.
     static func storedMemberList(
-        _ page: StoredMemberPage, startIndex: Int, baseURL: String, context: SCIMRequestContext
+        _ page: StoredMemberPage, startIndex: Int, cursor: PageCursor? = nil, baseURL: String, context: SCIMRequestContext
     ) -> Response {
         var elements = ListElements(totalResults: page.totalResults)
         for member in page.resources {
             elements.write { $0.writeBytes(member.json(baseURL: baseURL)) }
         }
-        return list(elements, startIndex: startIndex, context: context)
+        return list(elements, startIndex: startIndex, cursor: cursor, context: context)
     }
 
     /// A ListResponse around elements already written. The request log gets no tree of it: its
     /// summary of a list reads nothing from the body.
-    static func list(_ elements: ListElements, startIndex: Int, context: SCIMRequestContext) -> Response {
+    static func list(
+        _ elements: ListElements, startIndex: Int, cursor: PageCursor? = nil, context: SCIMRequestContext
+    ) -> Response {
         let (head, tail) = ListResponse.envelope(
-            totalResults: elements.totalResults, startIndex: startIndex, itemsPerPage: elements.count)
+            totalResults: elements.totalResults, startIndex: startIndex, itemsPerPage: elements.count, cursor: cursor)
         var body = ByteBuffer()
         body.reserveCapacity(head.count + elements.bytes.readableBytes + tail.count + 2)
         body.writeBytes(head)

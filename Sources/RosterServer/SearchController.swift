@@ -63,7 +63,7 @@ struct SearchController {
             offset = max(1, offset - part.totalResults)
         }
         if failures.count == kinds.count, let first = failures.first { throw first }
-        return SCIMResponse.list(elements, startIndex: startIndex, context: context)
+        return SCIMResponse.list(elements, startIndex: startIndex, cursor: parameters[0].cursor, context: context)
     }
 
     /// One kind's page of a search, written.

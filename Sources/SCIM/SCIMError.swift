@@ -3,7 +3,7 @@
 ///
 /// The core knows statuses only as numbers; the server maps them onto HTTP.
 public struct SCIMError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The `scimType` keywords of RFC 7644 Table 9.
+    /// The `scimType` keywords of RFC 7644 Table 9, and RFC 9865's pagination errors.
     public struct ErrorType: RawRepresentable, Sendable, Hashable {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
@@ -18,6 +18,10 @@ public struct SCIMError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidValue = Self(rawValue: "invalidValue")
         public static let invalidVers = Self(rawValue: "invalidVers")
         public static let sensitive = Self(rawValue: "sensitive")
+        /// RFC 9865: a `cursor` the server did not issue for this query.
+        public static let invalidCursor = Self(rawValue: "invalidCursor")
+        /// RFC 9865: a `count` outside 1…maxPageSize in cursor-based pagination.
+        public static let invalidCount = Self(rawValue: "invalidCount")
     }
 
     public var status: Int

@@ -16,10 +16,18 @@ struct ProvisioningTests {
         #expect(member(externalId: "00g1ENG", createdVia: nil).provisioning == .okta)
     }
 
+    @Test func aGUIDNamesEntra() {
+        // Entra ID's object id, in either case.
+        #expect(member(externalId: "8c2d7e4a-31f0-4b5e-9d2c-6a1f0e3b7c55", createdVia: .scim).provisioning == .entra)
+        #expect(member(externalId: "8C2D7E4A-31F0-4B5E-9D2C-6A1F0E3B7C55", createdVia: nil).provisioning == .entra)
+        let entra = Provisioning.entra
+        #expect(entra.badge == "entra" && entra.managedBy == "managed by Entra ID" && entra.whose == "Entra ID's")
+    }
+
     @Test func anyOtherExternalIdOrASCIMCreateNamesASCIMClient() {
-        // Entra ID's object id.
-        let entra = member(externalId: "8c2d7e4a-31f0-4b5e-9d2c-6a1f0e3b7c55", createdVia: .scim)
-        #expect(entra.provisioning == .scimClient)
+        // Entra's default user mapping sends the mail nickname; almost a GUID is no GUID.
+        #expect(member(externalId: "jyoung", createdVia: .scim).provisioning == .scimClient)
+        #expect(member(externalId: "8c2d7e4a-31f0-4b5e-9d2c-6a1f0e3b7c5g", createdVia: .scim).provisioning == .scimClient)
         // Okta's Push Groups and curl alike: created over SCIM, no externalId.
         #expect(member(externalId: nil, createdVia: .scim).provisioning == .scimClient)
         #expect(member(externalId: "", createdVia: .scim).provisioning == .scimClient)

@@ -48,7 +48,7 @@ struct ReducerMembersTests {
 
     @Test func anInvalidFilterKeepsThePromptOpenAndShowsTheParsersDetail() {
         var state = loaded()
-        state.type("/userName eq jane")
+        state.type("/userName eq 'jane'")
         #expect(state.press(.enter).isEmpty)
         guard case .prompt? = state.topModal else {
             Issue.record("the prompt closed")

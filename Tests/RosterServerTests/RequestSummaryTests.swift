@@ -56,6 +56,24 @@ import Testing
         #expect(summary("DELETE", "/Users/u1", status: 204) == "Okta · delete member u1")
     }
 
+    /// Entra's requests (entra-requests.md E1, E3, E10, E17, E18) read as what they do.
+    @Test func entraRequests() {
+        let entra = "Microsoft Azure Active Directory SCIM Provisioning"
+        #expect(RequestSummary.clientName(userAgent: "Microsoft Entra ID Provisioning") == "Entra ID")
+        #expect(
+            summary("GET", "/Users", query: "filter=userName+eq+%227d420df3-9995-4831-a406-ecf8166f5f6a%22", userAgent: entra)
+                == "Entra ID · test connection (member 7d420df3-9995-4831-a406-ecf8166f5f6a)")
+        #expect(
+            summary("GET", "/Users", query: "filter=emails%5Btype+eq+%22work%22%5D.value+eq+%22kim%40contoso.com%22", userAgent: entra)
+                == "Entra ID · look up member by work email kim@contoso.com")
+        let disable: JSONValue = ["schemas": [.string(SCIMURN.patchOp)], "Operations": [["op": "Replace", "path": "active", "value": "False"]]]
+        #expect(summary("PATCH", "/Users/u1", request: disable, userAgent: entra) == "Entra ID · deactivate member u1")
+        let add: JSONValue = ["Operations": [["op": "Add", "path": "members", "value": [["$ref": .null, "value": "a"], ["$ref": .null, "value": "b"]]]]]
+        #expect(summary("PATCH", "/Groups/g1", status: 204, request: add, userAgent: entra) == "Entra ID · add 2 members to team g1")
+        let remove: JSONValue = ["Operations": [["op": "Remove", "path": "members", "value": [["$ref": .null, "value": "a"]]]]]
+        #expect(summary("PATCH", "/Groups/g1", status: 204, request: remove, userAgent: entra) == "Entra ID · remove 1 member from team g1")
+    }
+
     @Test func memberPatches() {
         let jane: JSONValue = ["userName": "jane@acme.com"]
         func patch(_ operations: JSONValue) -> String {

@@ -69,8 +69,20 @@ enum Credential: Sendable {
 struct SCIMClient: Sendable {
     let client: any TestClientProtocol
     let key: String
+    /// The User-Agent every request carries: Okta's unless a test speaks as another client.
+    var userAgent = Self.oktaUserAgent
+    /// The Accept header every request carries; nil sends none (Entra asks for no media type).
+    var accept: String? = "application/scim+json"
 
     static let oktaUserAgent = "Okta SCIM Client 1.0.0"
+
+    /// The same client, sending `userAgent` instead of Okta's and `accept` as its Accept header.
+    func speaking(as userAgent: String, accept: String?) -> SCIMClient {
+        var copy = self
+        copy.userAgent = userAgent
+        copy.accept = accept
+        return copy
+    }
 
     @discardableResult
     func request(
@@ -78,7 +90,8 @@ struct SCIMClient: Sendable {
         contentType: String? = "application/scim+json; charset=utf-8", credential: Credential = .bearer,
         headers extra: HTTPFields = [:]
     ) async throws -> Reply {
-        var headers: HTTPFields = [.userAgent: Self.oktaUserAgent, .accept: "application/scim+json"]
+        var headers: HTTPFields = [.userAgent: userAgent]
+        if let accept { headers[.accept] = accept }
         switch credential {
         case .bearer: headers[.authorization] = "Bearer \(key)"
         case .bare: headers[.authorization] = key

@@ -99,6 +99,37 @@ struct FilterParserTests {
         #expect(try FilterParser.parse(#"externalId eq "00u1""#) == eq("externalId", "00u1"))
     }
 
+    /// Entra's forms (entra-requests.md E3): a sub-attribute after a value filter reads as the
+    /// comparison moved inside the brackets, and unquoted text as a string.
+    @Test func parsesTheFiltersEntraSends() throws {
+        #expect(
+            try FilterParser.parse(#"emails[type eq "work"].value eq "kim@contoso.com""#)
+                == .valuePath(path("emails"), .and(eq("type", "work"), eq("value", "kim@contoso.com"))))
+        #expect(
+            try FilterParser.parse(#"phoneNumbers[type eq "mobile"].value pr and userName sw "k""#)
+                == .and(
+                    .valuePath(path("phoneNumbers"), .and(eq("type", "mobile"), .present(path("value")))),
+                    .compare(path("userName"), .sw, .string("k"))))
+        #expect(
+            try FilterParser.parse(#"not (addresses[type eq "work"].postalCode eq "98052")"#)
+                == .not(.valuePath(path("addresses"), .and(eq("type", "work"), eq("postalCode", "98052")))))
+        #expect(try FilterParser.parse("externalId eq jyoung") == eq("externalId", "jyoung"))
+        #expect(try FilterParser.parse("userName eq j.young@contoso.com") == eq("userName", "j.young@contoso.com"))
+    }
+
+    @Test func rejectsMalformedSubAttributesAfterAValueFilter() {
+        let cases: [(filter: String, mentions: String)] = [
+            (#"emails[type eq "work"].value"#, "expected a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after 'emails[…].value', found the end of the input"),
+            (#"emails[type eq "work"].9x eq "a""#, "expected a sub-attribute name after '].', found '.9x'"),
+            (#"emails[type eq "work"].value eq"#, "expected a value after 'eq'"),
+            (#"emails[type eq "work"].value eq "a" "b""#, "expected 'and', 'or' or the end of the filter"),
+        ]
+        for (text, mentions) in cases {
+            let detail = filterError(text)?.detail ?? ""
+            #expect(detail.contains(mentions), "\(text): \(detail)")
+        }
+    }
+
     @Test func readsEveryComparisonOperator() throws {
         for op in CompareOperator.allCases {
             #expect(try FilterParser.parse("age \(op.rawValue) 30") == .compare(path("age"), op, .number(30)))
@@ -214,7 +245,7 @@ struct FilterParserTests {
     @Test func rejectsInvalidFiltersWithAPositionedDetail() {
         let cases: [(filter: String, position: Int, mentions: String)] = [
             (#"userName equals "x""#, 10, "expected a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after 'userName', found 'equals'"),
-            (#"userName eq bjensen"#, 13, "double quotes"),
+            (#"userName eq 'bjensen'"#, 13, "double quotes"),
             (#"userName eq"#, 12, "found the end of the input"),
             (#"title pr "x""#, 10, "'pr' (present) takes no value"),
             (#"title pr true"#, 10, "'pr' (present) takes no value"),

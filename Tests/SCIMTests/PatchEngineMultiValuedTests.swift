@@ -83,14 +83,18 @@ struct PatchEngineMultiValuedTests {
         #expect(result.attributes["emails"] == [["value": "z@example.com", "type": "work", "primary": true], home])
     }
 
-    @Test func replaceWithAFilterThatMatchesNothingIsNoTarget() {
+    /// Entra replaces filtered paths whether or not a value matches yet (entra-requests.md trap 5).
+    @Test func replaceWithAFilterThatMatchesNothingCreatesTheValue() throws {
+        let result = try applyPatch(patchBody("replace", #"emails[type eq "other"].value"#, "c@example.com"), to: user)
+        #expect(result.attributes["emails"] == [work, home, ["type": "other", "value": "c@example.com"]])
+    }
+
+    @Test func replaceWithAFilterThatMatchesNothingAndDescribesNoValueIsNoTarget() {
         expectSCIMError(
             .noTarget,
-            detailContains: #"Operations[0] (replace emails[type eq "other"].value)"#,
-            #"no value of emails matches [type eq "other"]"#,
-            "use add"
+            detailContains: "no value of emails matches", "does not describe a new value to replace"
         ) {
-            _ = try applyPatch(patchBody("replace", #"emails[type eq "other"].value"#, "c@example.com"), to: user)
+            _ = try applyPatch(patchBody("replace", #"emails[type eq "other" or type eq "x"].value"#, "c@example.com"), to: user)
         }
     }
 

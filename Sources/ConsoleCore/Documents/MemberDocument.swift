@@ -25,9 +25,8 @@ public enum MemberDocument {
                 TextSpan(provisioning.by, .badgeManaged),
                 TextSpan(" (\(TerminalText.sanitized(Provisioning.evidence(member), notation: notation)))", .dim),
             ], width: labelWidth))
-            let whose = provisioning == .okta ? "Okta's" : "The client's"
             lines.append(.field(
-                "", "\(whose) next push may overwrite changes made here.", width: labelWidth, style: .dim))
+                "", "\(provisioning.whose) next push may overwrite changes made here.", width: labelWidth, style: .dim))
         }
         let invalid = MemberStatus.invalidPhones(member)
         if !invalid.isEmpty {

@@ -108,7 +108,7 @@ extension ConsoleState {
     /// The warning every change to a member a provisioning client manages carries (nil when none does).
     func managedWarning(_ member: SCIMResource) -> String? {
         guard let provisioning = member.provisioning else { return nil }
-        let next = provisioning == .okta ? "Okta's" : "its"
+        let next = provisioning == .scimClient ? "its" : provisioning.whose
         return "\(provisioning.client) manages \(member.userName ?? member.id) (\(Provisioning.evidence(member))): "
             + "\(next) next push may overwrite this change."
     }

@@ -10,13 +10,10 @@ import SCIM
 public struct OktaSimulator: Sendable {
     public internal(set) var state: SimulationState
     let requests: OktaRequests
-    let transport: any SCIMTransport
-    /// Called with every request as soon as its answer is checked (the live feed).
-    let observe: @Sendable (RequestRecord) -> Void
-    private var nextRequest = 1
+    var sender: RequestSender
     private var nextAction = 1
     /// The current action's records.
-    private(set) var records: [RequestRecord] = []
+    var records: [RequestRecord] { sender.records }
 
     public init(
         state: SimulationState, token: String, transport: any SCIMTransport,
@@ -24,8 +21,7 @@ public struct OktaSimulator: Sendable {
     ) {
         self.state = state
         self.requests = OktaRequests(token: token)
-        self.transport = transport
-        self.observe = observe
+        self.sender = RequestSender(transport: transport, observe: observe)
     }
 
     /// Performs `action` and reports its requests.
@@ -56,56 +52,26 @@ public struct OktaSimulator: Sendable {
         case .deleteGroup(let key): note = try await deleteGroup(key)
         case .checkGroup(let key): note = try await checkGroup(key)
         }
-        return ActionReport(sequence: sequence, action: action, description: description, records: records, note: note)
+        return ActionReport(sequence: sequence, action: .okta(action), description: description, records: records, note: note)
     }
 
     // MARK: Sending
 
-    /// Sends `request`, checks the answer against `expectation` and, for an expected success (2xx),
-    /// its body with `check`; records and publishes the result.
+    /// Sends `request` and checks its answer (see ``RequestSender/send(_:expecting:check:)``).
     @discardableResult
     mutating func send(
         _ request: SimulatedRequest, expecting expectation: Expectation,
         check: (SimulatedResponse) -> [String] = { _ in [] }
     ) async throws(SimulationStopped) -> SimulatedResponse {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let sequence = nextRequest
-        nextRequest += 1
-        do {
-            let response = try await transport.send(request)
-            var problems = expectation.problems(with: response)
-            if problems.isEmpty && (200..<300).contains(response.status) { problems = check(response) }
-            finish(
-                RequestRecord(
-                    sequence: sequence, request: request, expectation: expectation, response: response,
-                    elapsed: clock.now - start, problems: problems))
-            return response
-        } catch {
-            let problem = "no answer from the server: \(error)"
-            finish(
-                RequestRecord(
-                    sequence: sequence, request: request, expectation: expectation, response: nil,
-                    elapsed: clock.now - start, problems: [problem]))
-            throw SimulationStopped("\(request.line): \(problem)")
-        }
+        try await sender.send(request, expecting: expectation, check: check)
     }
 
-    /// Adds problems found after the fact (an import that disagrees with the model) to the last record.
     mutating func addProblems(_ problems: [String]) {
-        guard !problems.isEmpty, var last = records.popLast() else { return }
-        last.problems += problems
-        records.append(last)
-        observe(last)
+        sender.addProblems(problems)
     }
 
     mutating func startRecording() {
-        records = []
-    }
-
-    private mutating func finish(_ record: RequestRecord) {
-        records.append(record)
-        observe(record)
+        sender.startRecording()
     }
 
     // MARK: Words

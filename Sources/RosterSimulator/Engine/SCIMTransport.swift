@@ -11,11 +11,14 @@ public struct SimulatedResponse: Sendable, Hashable {
     public var status: Int
     public var text: String
     public var json: JSONValue?
+    /// The `Retry-After` header in seconds, when the server sent one as an integer.
+    public var retryAfter: Int?
 
-    public init(status: Int, text: String) {
+    public init(status: Int, text: String, retryAfter: Int? = nil) {
         self.status = status
         self.text = text
         self.json = text.isEmpty ? nil : try? JSONParser.parse(text)
+        self.retryAfter = retryAfter
     }
 
     public init(status: Int, json: JSONValue?) {

@@ -1,5 +1,7 @@
 /// Everything a run needs to know besides where the server is and its pace (``SimulatorControl``).
 public struct SimulationOptions: Sendable {
+    /// The identity provider whose requests the run sends.
+    public var idp: IdentityProvider
     public var scenario: Scenario
     public var seed: UInt64
     /// How many people the company has.
@@ -12,9 +14,10 @@ public struct SimulationOptions: Sendable {
     public var maxActions: Int?
 
     public init(
-        scenario: Scenario = .mixed, seed: UInt64 = 1, people: Int = 40, duration: Duration? = nil,
-        rules: ProductRules = ProductRules(), maxActions: Int? = nil
+        idp: IdentityProvider = .okta, scenario: Scenario = .mixed, seed: UInt64 = 1, people: Int = 40,
+        duration: Duration? = nil, rules: ProductRules = ProductRules(), maxActions: Int? = nil
     ) {
+        self.idp = idp
         self.scenario = scenario
         self.seed = seed
         self.people = people
@@ -38,10 +41,19 @@ public enum SimulationRunner {
         let started = clock.now
         let deadline = options.duration.map { started + $0 }
         let people = PeopleGenerator(seed: options.seed).people(options.people)
-        var simulator = OktaSimulator(
-            state: SimulationState(people: people, rules: options.rules), token: token, transport: transport,
-            observe: { events(.request($0)) })
-        var player = ScenarioPlayer(scenario: options.scenario, seed: options.seed)
+        let state = SimulationState(people: people, rules: options.rules)
+        let observe: @Sendable (RequestRecord) -> Void = { events(.request($0)) }
+        var client: any SimulatedClient =
+            switch options.idp {
+            case .okta:
+                OktaClient(
+                    simulator: OktaSimulator(state: state, token: token, transport: transport, observe: observe),
+                    player: ScenarioPlayer(scenario: options.scenario, seed: options.seed))
+            case .entra:
+                EntraClient(
+                    simulator: EntraSimulator(state: state, token: token, transport: transport, observe: observe),
+                    player: EntraScenarioPlayer(scenario: options.scenario, seed: options.seed))
+            }
         var summary = SimulationSummary(options: options, target: target)
         var nextStart = started
 
@@ -55,7 +67,7 @@ public enum SimulationRunner {
             if await control.isStopped || Task.isCancelled { break }
             if let deadline, clock.now >= deadline { break }
             if let limit = options.maxActions, summary.actions >= limit { break }
-            guard let action = player.next(simulator.state) else { break }
+            guard client.prepareNext() else { break }
 
             let rate = await control.rate
             if rate > 0 {
@@ -63,12 +75,12 @@ public enum SimulationRunner {
                 nextStart = max(nextStart, clock.now) + .seconds(1 / rate)
             }
             do {
-                let report = try await simulator.perform(action)
+                let report = try await client.performNext()
                 summary.add(report)
                 events(.action(report))
             } catch {
                 summary.actions += 1
-                summary.add(simulator.records)
+                summary.add(client.records)
                 summary.stopped = error.description
                 break
             }
@@ -77,7 +89,7 @@ public enum SimulationRunner {
         let readingBack = await control.readsBackAfterStop && !Task.isCancelled
         if summary.stopped == nil && readingBack {
             do {
-                let readBack = try await simulator.readBack()
+                let readBack = try await client.readBack()
                 summary.add(readBack.records)
                 summary.finalState = readBack.state
                 summary.finalProblems = readBack.problems

@@ -52,7 +52,7 @@ public struct SimulationSummary: Sendable {
         var lines: [String] = []
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         lines.append(
-            "Simulated Okta → \(target): scenario \(options.scenario.rawValue), seed \(options.seed), "
+            "Simulated \(options.idp.displayName) → \(target): scenario \(options.scenario.rawValue), seed \(options.seed), "
                 + "\(options.people) people, \(Self.format(seconds)) s")
         lines.append("  \(actions) pushes, \(requests) requests, \(unexpectedCount) unexpected")
         lines.append("Requests by kind:")

@@ -20,15 +20,21 @@ public struct RequestRecord: Sendable {
     }
 }
 
-/// One Okta action and the requests it became.
+/// What a simulated identity provider did: an Okta action or an Entra ID one.
+public enum SimulatedAction: Sendable, Hashable {
+    case okta(OktaAction)
+    case entra(EntraAction)
+}
+
+/// One identity-provider action and the requests it became.
 public struct ActionReport: Sendable {
     /// 1, 2, 3… over the whole run.
     public var sequence: Int
-    public var action: OktaAction
-    /// What the admin or Okta did, in words: "assign Søren Ødegård <soren.odegard@acme.example>".
+    public var action: SimulatedAction
+    /// What the admin or the identity provider did, in words: "assign Søren Ødegård <soren.odegard@acme.example>".
     public var description: String
     public var records: [RequestRecord]
-    /// Why nothing was sent, or what the admin now sees in Okta (a task error).
+    /// Why nothing was sent, or what the admin now sees in Okta's tasks or Entra's provisioning logs.
     public var note: String?
 
     public var unexpectedCount: Int { records.filter { !$0.isExpected }.count }

@@ -44,7 +44,9 @@ public struct HTTPTransport: SCIMTransport {
         if let body = request.bodyText { http.body = .bytes(ByteBuffer(string: body)) }
         let response = try await client.execute(http, timeout: timeout)
         let body = try await response.body.collect(upTo: maxResponseBytes)
-        return SimulatedResponse(status: Int(response.status.code), text: String(buffer: body))
+        return SimulatedResponse(
+            status: Int(response.status.code), text: String(buffer: body),
+            retryAfter: response.headers.first(name: "Retry-After").flatMap { Int($0) })
     }
 
     /// Polls `url` with GET until it answers 200 (a server that is still starting), for at most `attempts`

@@ -40,6 +40,12 @@ public struct Expectation: Sendable, Hashable, CustomStringConvertible {
         Expectation(statuses.map { Outcome(status: $0) }, reason)
     }
 
+    /// The same, with a 429 (a SCIM error) also accepted: a client that retries throttled requests
+    /// on its own treats it as "later", not as a failure.
+    public var allowingThrottling: Expectation {
+        Expectation(outcomes + [Outcome(status: 429, rule: "rate limit")], reason)
+    }
+
     public var statuses: [Int] { outcomes.map(\.status) }
 
     public var description: String {

@@ -111,7 +111,7 @@ public struct ServerModel: Sendable {
             status: 403, detailPrefix: SeatLimit.refusal(active: activeMembers, limit: limit).detail, rule: "seat limit")
     }
 
-    private func phoneRefusal(phone: String, format: PhoneFormat) -> Expectation.Outcome? {
+    fileprivate func phoneRefusal(phone: String, format: PhoneFormat) -> Expectation.Outcome? {
         guard format == .raw, rules.phonePolicy == .strict else { return nil }
         return .init(status: 400, scimType: "invalidValue", detailMentions: phone, rule: "phone format")
     }
@@ -124,6 +124,13 @@ public struct ServerModel: Sendable {
         }
         members[id] = Member(id: id, userName: userName, active: active)
         memberIDByLogin[CaseFolding.key(userName)] = id
+    }
+
+    /// A hard delete: the member, and its place in every team, are gone.
+    public mutating func removeMember(id: String) {
+        guard let member = members.removeValue(forKey: id) else { return }
+        memberIDByLogin[CaseFolding.key(member.userName)] = nil
+        for teamID in teams.keys { teams[teamID]?.memberIDs.remove(id) }
     }
 
     public mutating func setActive(id: String, _ active: Bool) {
@@ -169,5 +176,22 @@ public struct ServerModel: Sendable {
         teams = [:]
         teamIDByName = [:]
         for team in imported { recordTeam(id: team.id, displayName: team.displayName, memberIDs: team.memberIDs) }
+    }
+}
+
+extension ServerModel {
+    /// A PATCH of profile attributes (Entra's E6): 200 unless a phone breaks the strict rule.
+    public func expectPatch(phone: String, phoneFormat: PhoneFormat) -> Expectation {
+        guard let refusal = phoneRefusal(phone: phone, format: phoneFormat) else {
+            return .status(200, because: "the profile update")
+        }
+        return Expectation([refusal], "phone \(JSONValue.string(phone).jsonString) breaks the strict phone rule")
+    }
+
+    /// A hard delete (Entra's E12): 204 while the member exists, 404 once it is gone.
+    public func expectDeleteMember(id: String) -> Expectation {
+        members[id] == nil
+            ? Expectation([.init(status: 404)], "the member was deleted")
+            : .status(204, because: "a hard delete removes the member")
     }
 }

@@ -1,6 +1,6 @@
 import SCIM
 
-/// One HTTP request exactly as the simulated Okta sends it: method, path and query relative to the
+/// One HTTP request exactly as the simulated Okta or Entra ID sends it: method, path and query relative to the
 /// SCIM base URL, headers in order, and the JSON body.
 public struct SimulatedRequest: Sendable, Hashable {
     public enum Method: String, Sendable, Hashable {
@@ -20,7 +20,7 @@ public struct SimulatedRequest: Sendable, Hashable {
         }
     }
 
-    /// Which of Okta's requests this is (okta-requests.md §1).
+    /// Which of Okta's or Entra's requests this is (okta-requests.md §1, entra-requests.md §1).
     public var kind: RequestKind
     public var method: Method
     /// Path and query below the base URL, e.g. `/Users?startIndex=1&count=2`.
@@ -42,15 +42,35 @@ public struct SimulatedRequest: Sendable, Hashable {
     }
 }
 
-/// Okta's requests, by the numbers of okta-requests.md §1, so a summary can count them by kind.
+/// Okta's and Entra's requests, by the numbers of okta-requests.md §1 and entra-requests.md §1, so a
+/// summary can count them by kind.
 public enum RequestKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case testUsers, testGroups, lookupUser, createUser, getUser, replaceUser, setUserActive, importUsers
     case createGroup, lookupGroup, importGroups, getGroup, renameGroup, membershipDelta, replaceMembers
-    case deleteGroup, resourceTypes, schemas, readBackUsers, readBackGroups
+    case deleteGroup, resourceTypes, schemas
+    case entraProbeUsers, entraProbeGroups, entraMatchUser, entraCreateUser, entraReadUser, entraUpdateUser
+    case entraDisableUser, entraEnableUser, entraDeleteUser, entraMatchGroup, entraCreateGroup, entraReadGroup, entraRenameGroup
+    case entraAddMembers, entraRemoveMembers, entraDeleteGroup
+    case readBackUsers, readBackGroups
 
-    /// `R1`…`R17`; `end` for the simulator's own read-back after the run.
+    /// `R1`…`R17` (Okta), `E1`…`E19` (Entra); `end` for the simulator's own read-back after the run.
     public var code: String {
         switch self {
+        case .entraProbeUsers, .entraProbeGroups: "E1"
+        case .entraMatchUser: "E2"
+        case .entraCreateUser: "E4"
+        case .entraReadUser: "E5"
+        case .entraUpdateUser: "E6"
+        case .entraDisableUser: "E10"
+        case .entraEnableUser: "E11"
+        case .entraDeleteUser: "E12"
+        case .entraMatchGroup: "E13"
+        case .entraCreateGroup: "E14"
+        case .entraReadGroup: "E15"
+        case .entraRenameGroup: "E16"
+        case .entraAddMembers: "E17"
+        case .entraRemoveMembers: "E18"
+        case .entraDeleteGroup: "E19"
         case .testUsers, .testGroups: "R1"
         case .lookupUser: "R2"
         case .createUser: "R3"
@@ -91,6 +111,22 @@ public enum RequestKind: String, Sendable, Hashable, CaseIterable, Comparable {
         case .deleteGroup: "unlink and delete group"
         case .resourceTypes: "schema discovery (ResourceTypes)"
         case .schemas: "schema discovery (Schemas)"
+        case .entraProbeUsers: "test connection (random userName)"
+        case .entraProbeGroups: "test connection (random group)"
+        case .entraMatchUser: "match user by userName"
+        case .entraCreateUser: "create user"
+        case .entraReadUser: "read user"
+        case .entraUpdateUser: "update user (PATCH)"
+        case .entraDisableUser: "disable user (soft delete)"
+        case .entraEnableUser: "re-enable user"
+        case .entraDeleteUser: "delete user (hard delete)"
+        case .entraMatchGroup: "match group by displayName"
+        case .entraCreateGroup: "create group"
+        case .entraReadGroup: "read group without members"
+        case .entraRenameGroup: "rename group"
+        case .entraAddMembers: "add members"
+        case .entraRemoveMembers: "remove members"
+        case .entraDeleteGroup: "delete group"
         case .readBackUsers: "read back users"
         case .readBackGroups: "read back groups"
         }

@@ -4,7 +4,8 @@ public enum ServiceProviderConfig {
     /// - Parameters:
     ///   - baseURL: the SCIM base URL, for `meta.location`.
     ///   - maxResults: the largest page a list or search returns.
-    public static func json(baseURL: String, maxResults: Int) -> JSONValue {
+    ///   - defaultPageSize: the page size when a request gives no `count`.
+    public static func json(baseURL: String, maxResults: Int, defaultPageSize: Int) -> JSONValue {
         var o = JSONObject()
         o["schemas"] = [.string(SCIMURN.serviceProviderConfig)]
         o["patch"] = ["supported": true]
@@ -12,6 +13,11 @@ public enum ServiceProviderConfig {
         o["filter"] = ["supported": true, "maxResults": .number(Double(maxResults))]
         o["changePassword"] = ["supported": false]
         o["sort"] = ["supported": true]
+        // RFC 9865: both methods; `startIndex` stays the default, which every client expects.
+        o["pagination"] = [
+            "cursor": true, "index": true, "defaultPaginationMethod": "index",
+            "defaultPageSize": .number(Double(defaultPageSize)), "maxPageSize": .number(Double(maxResults)),
+        ]
         o["etag"] = ["supported": true]
         o["authenticationSchemes"] = [
             [

@@ -6,12 +6,15 @@
 ///     filter    = or
 ///     or        = and *("or" and)
 ///     and       = unary *("and" unary)
-///     unary     = "not" "(" filter ")" / "(" filter ")" / attrExp / valuePath
+///     unary     = "not" "(" filter ")" / "(" filter ")" / attrExp / valuePath / subExp
 ///     attrExp   = attrPath "pr" / attrPath compareOp compValue
 ///     valuePath = attrPath "[" filter "]"          ; no value path inside the brackets
+///     subExp    = valuePath "." ATTRNAME ("pr" / compareOp compValue)  ; Entra's, read as
+///                 attrPath "[" filter "and" ATTRNAME … "]"
 ///     attrPath  = [URN ":"] ATTRNAME ["." ATTRNAME] ; the URN ends at the last ':'
 ///     compareOp = eq / ne / co / sw / ew / gt / ge / lt / le
-///     compValue = JSON string / JSON number / true / false / null
+///     compValue = JSON string / JSON number / true / false / null / bareText
+///     bareText  = ALPHA *(ALPHA / DIGIT / "@" / "." / "_" / "-" / "+")  ; Entra's unquoted text
 ///
 /// Operators and keywords are read without regard to case; whitespace is any run of spaces, tabs or
 /// line breaks. A path that is exactly a known schema URN
@@ -186,6 +189,9 @@ private struct Parser {
                 throw error("value paths cannot be nested: '\(word)[' appears inside another value path's brackets")
             }
             let filter = try parseValueFilter(for: path)
+            if case .word(let tail) = current.kind, tail.hasPrefix(".") {
+                return .valuePath(path, .and(filter, try parseSubAttributeComparison(tail, of: path)))
+            }
             if current.isOperator {
                 throw error(
                     "a value path cannot be compared: put the condition inside the brackets, e.g. "
@@ -193,9 +199,17 @@ private struct Parser {
             }
             return .valuePath(path, filter)
         }
-        guard case .word(let opWord) = current.kind, current.isOperator else {
+        guard current.isOperator else {
             throw error(
                 "expected a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after '\(word)', found \(current.quoted)")
+        }
+        return try parseComparison(of: path, named: word)
+    }
+
+    /// `compareOp compValue` or `pr` after `path`; the current token is an operator.
+    private mutating func parseComparison(of path: AttributePath, named word: String) throws(FilterSyntaxError) -> Filter {
+        guard case .word(let opWord) = current.kind else {
+            throw error("expected a comparison operator after '\(word)', found \(current.quoted)")
         }
         let opToken = current
         advance()
@@ -222,6 +236,26 @@ private struct Parser {
         default:
             return .compare(path, op, value)
         }
+    }
+
+    /// `.subAttr compareOp compValue` (or `.subAttr pr`) after `attr[filter]`: Entra's matching query
+    /// `emails[type eq "work"].value eq "x"`. RFC 7644's filter grammar has no such form (only PATCH
+    /// paths end in `.subAttr`), but Entra sends it when the matching attribute is a filtered one.
+    /// It means "some element matches the brackets and has this sub-attribute", so it is read as the
+    /// comparison moved inside the brackets: `emails[type eq "work" and value eq "x"]`.
+    private mutating func parseSubAttributeComparison(_ tail: String, of path: AttributePath) throws(FilterSyntaxError) -> Filter {
+        let subToken = current
+        let name = String(tail.dropFirst())
+        guard Self.isAttributeName(name) else {
+            throw error("expected a sub-attribute name after '].', found \(subToken.quoted)")
+        }
+        advance()
+        let subPath = AttributePath(attribute: name)
+        guard current.isOperator else {
+            throw error(
+                "expected a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after '\(path)[…].\(name)', found \(current.quoted)")
+        }
+        return try parseComparison(of: subPath, named: "\(path)[…].\(name)")
     }
 
     /// `[ filter ]` after a multi-valued attribute's path.
@@ -257,7 +291,9 @@ private struct Parser {
                 if word.caseInsensitiveEquals("true") { .bool(true) }
                 else if word.caseInsensitiveEquals("false") { .bool(false) }
                 else if word.caseInsensitiveEquals("null") { .null }
-                else { Self.jsonNumber(word).map(FilterValue.number) }
+                else if let number = Self.jsonNumber(word) { .number(number) }
+                else if Self.isBareText(word) { .string(word) }
+                else { nil }
             guard let value else {
                 throw error("\(expected), found \(token.quoted) (text values need double quotes)")
             }
@@ -266,6 +302,14 @@ private struct Parser {
         default:
             throw error("\(expected), found \(token.quoted)")
         }
+    }
+
+    /// Whether an unquoted word reads as text: a letter, then letters, digits and `@ . _ - +`.
+    /// RFC 7644 requires quotes, but Microsoft's SCIM tutorial prints `externalId eq jyoung` as a
+    /// request Entra sends. Anything else unquoted (`'x'`, `01`, `.5`) stays an error.
+    private static func isBareText(_ word: String) -> Bool {
+        guard let first = word.utf8.first, isASCIILetter(first) else { return false }
+        return word.utf8.allSatisfy { isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || "@._-+".utf8.contains($0) }
     }
 
     /// A JSON number (RFC 8259 §6): `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.

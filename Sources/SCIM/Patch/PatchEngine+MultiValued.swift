@@ -45,12 +45,10 @@ extension PatchState {
                 return FilterEvaluator.matches(filter, object, attributes: definition.subAttributes)
             }
             if matching.isEmpty {
-                if op == .replace, let filter {
-                    throw .noTarget(
-                        "no value of \(slot.label) matches [\(filter)], so there is nothing to replace; use add to create it"
-                    )
-                }
-                // Nothing to remove is not an error (removing twice is idempotent); add creates.
+                // Nothing to remove is not an error (removing twice is idempotent). Add creates, and so
+                // does replace: RFC 7644 answers 400 noTarget there, but Entra replaces
+                // `emails[type eq "work"].value` whether or not a work address exists yet, and a
+                // server that refuses fails every such change (entra-requests.md trap 5).
                 if op != .remove {
                     let created = try newElement(
                         op: op,
@@ -126,7 +124,7 @@ extension PatchState {
         return try AttributeValue.merge(canonical, into: element, for: definition, at: label)
     }
 
-    /// The element an `add` creates when no element matches: what the filter's `eq` comparisons say
+    /// The element an `add` or `replace` creates when no element matches: what the filter's `eq` comparisons say
     /// (`type eq "work"`), plus the value. A filter that does not describe one value (`or`, `co`, …)
     /// cannot be turned into a new element: 400 `noTarget`.
     private func newElement(

@@ -97,12 +97,26 @@ struct PatchState {
     /// `mutability` and unknown attributes of served schemas a 400 `invalidPath`; without it (keys of a
     /// pathless value, which are a representation like a PUT body) they are ignored.
     func target(of path: PatchPath, strict: Bool) throws(SCIMError) -> PatchTarget {
-        let location = AttributeLocation.resolve(
-            schema: path.attribute.schema,
-            attribute: path.attribute.attribute,
-            subAttribute: path.attribute.subAttribute,
-            kind: kind
-        )
+        let attribute = path.attribute
+        if strict, let schema = attribute.schema, let sub = attribute.subAttribute,
+            let ext = kind.extensionSchema("\(schema):\(attribute.attribute)")
+        {
+            // `urn:…:enterprise:2.0:User.department`: Entra jobs created before December 2018
+            // (`customappsso`) write '.' where the URN ends; Microsoft's fix is a new job.
+            throw .invalidPath(
+                "\(path.description) puts a '.' between the schema URN and the attribute: write \(ext.id):\(sub). "
+                    + "Entra provisioning jobs created before December 2018 send this form; create the provisioning job again")
+        }
+        var location = AttributeLocation.resolve(
+            schema: attribute.schema, attribute: attribute.attribute, subAttribute: attribute.subAttribute, kind: kind)
+        if case .unknown(_, inServedSchema: true) = location, attribute.schema == nil,
+            let ext = kind.extensions.first(where: { $0.attribute(named: attribute.attribute) != nil })
+        {
+            // An extension attribute without its URN (`manager` in Microsoft's tutorial), as filters
+            // also read it: unambiguous, since no core attribute has that name.
+            location = AttributeLocation.resolve(
+                schema: ext.id, attribute: attribute.attribute, subAttribute: attribute.subAttribute, kind: kind)
+        }
         return try target(
             of: location,
             filter: path.valueFilter,
@@ -213,6 +227,13 @@ struct PatchState {
                 var object = current?.objectValue
                 object?[sub.name] = nil
                 slot.set(object.flatMap { $0.isEmpty ? JSONValue?.none : .object($0) }, in: &attributes)
+                return
+            }
+            if let value, !value.isNull, let current,
+                !AttributeValue.equivalent(try AttributeValue.canonical(value, for: definition, at: slot.label) ?? .null, current)
+            {
+                // A remove with a value clears the attribute only when it still holds that value, as
+                // Microsoft's reference server does (entra-requests.md trap 13).
                 return
             }
             if definition.required {

@@ -18,6 +18,13 @@ enum AttributeValue {
         switch value {
         case .null: return nil
         case .array(let array): elements = array
+        case .string(let text) where definition.type == .complex && text.hasPrefix("["):
+            // Entra's AppRoleAssignmentsComplex mapping sends `roles` in a PATCH as the JSON text of
+            // the array it sends as objects in a POST (entra-requests.md trap 15).
+            guard case .array(let array)? = try? JSONParser.parse(text) else {
+                throw typeError(label, value, expected: "an array of objects")
+            }
+            elements = array
         default: elements = [value]
         }
         var result: [JSONValue] = []
@@ -74,6 +81,10 @@ enum AttributeValue {
             case .string(let text) where definition.subAttribute(named: "value") != nil:
                 // Entra sends `manager` as the bare id; it means {"value": id}.
                 return text.isEmpty ? JSONValue?.none : ["value": value]
+            case .array(let array) where !definition.multiValued && array.count == 1 && definition.subAttribute(named: "value") != nil:
+                // Microsoft's tutorial still prints the legacy manager PATCH with a one-element array,
+                // [{"$ref": …, "value": id}]: the single value inside it.
+                return try canonicalSingle(array[0], for: definition, at: label)
             default:
                 throw typeError(label, value, expected: "an object of sub-attributes")
             }

@@ -9,11 +9,12 @@ import RosterSimulator
 /// headless run gives the signals back first and works like any other command.
 struct Demo: TerminalCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Watch a simulated Okta provision a demo company into Roster (or --headless: test end to end).",
+        abstract: "Watch a simulated Okta (or Entra ID) provision a demo company into Roster (or --headless: test end to end).",
         discussion: """
             Creates the organization "Roster demo" (enterprise, a seat limit a few seats short of the company, strict \
             phone policy) and an API key in a fresh temporary database (or --database), starts the SCIM server on a \
-            free loopback port, and runs the Okta simulator against it over HTTP: Okta's exact requests, a phone \
+            free loopback port, and runs the Okta simulator (--idp entra: the Entra ID one) against it over HTTP: the \
+            client's exact requests, a phone \
             typed as 415.123.4567 refused until the admin fixes it, assignments refused at the seat limit until \
             leavers free seats. With the console, the Requests tab shows every push live, the header shows the \
             simulator's state (demo: running 5/s), P pauses and resumes it, + and - change its pace; quitting the \

@@ -28,7 +28,7 @@ struct DemoConsole {
         let setup = try runBlocking {
             let store = try SQLiteStore.open(path: path)
             let people = PeopleGenerator(seed: simulation.seed).people(simulation.people)
-            return try await DemoOrganization.prepare(in: store, people: people, scenario: simulation.scenario)
+            return try await DemoOrganization.prepare(in: store, people: people, scenario: simulation.scenario, idp: simulation.idp)
         }
         let console = try Console.parse(
             ["--database", path, "--host", "127.0.0.1", "--port", "0", "--org", setup.organization.id])

@@ -35,7 +35,7 @@ struct DemoHeadless {
             throw CLIError("cannot open the demo database: \(error)")
         }
         let people = PeopleGenerator(seed: demo.simulation.seed).people(demo.simulation.people)
-        let setup = try await DemoOrganization.prepare(in: store, people: people, scenario: demo.simulation.scenario)
+        let setup = try await DemoOrganization.prepare(in: store, people: people, scenario: demo.simulation.scenario, idp: demo.simulation.idp)
 
         let (ports, listening) = AsyncStream<Int>.makeStream()
         let roster = RosterApplication(

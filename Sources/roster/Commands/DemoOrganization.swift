@@ -17,8 +17,10 @@ struct DemoOrganization: Sendable {
     }
 
     /// Reuses the organization "Roster demo" or creates it (Enterprise, strict phones, a seat limit the
-    /// scenario's onboarding of `people` runs into), and gives the simulator a new key.
-    static func prepare(in store: any Store, people: [Person], scenario: Scenario) async throws -> DemoOrganization {
+    /// scenario's onboarding of `people` runs into), and gives the `idp` simulator a new key.
+    static func prepare(
+        in store: any Store, people: [Person], scenario: Scenario, idp: IdentityProvider
+    ) async throws -> DemoOrganization {
         let organization: Organization
         if let existing = try await store.organizations().first(where: { $0.name == name }) {
             organization = existing
@@ -28,7 +30,7 @@ struct DemoOrganization: Sendable {
                 name: name, plan: .enterprise, seatLimit: seats, phonePolicy: .strict, actor: .commandLine)
         }
         let key = try await store.createAPIKey(
-            organizationID: organization.id, label: "demo simulator", expiresAt: nil, actor: .commandLine)
+            organizationID: organization.id, label: "\(idp.displayName) demo simulator", expiresAt: nil, actor: .commandLine)
         return DemoOrganization(organization: organization, key: key.secret)
     }
 

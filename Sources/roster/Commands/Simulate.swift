@@ -3,13 +3,16 @@ import Foundation
 import RosterSimulator
 import UnixSignals
 
-/// `roster simulate`: the Okta simulator against any SCIM server, as an end-to-end check or a load generator.
+/// `roster simulate`: the Okta or Entra ID simulator against any SCIM server, as an end-to-end check or a load generator.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Provision a simulated company into a SCIM server the way Okta does, and check every answer.",
+        abstract: "Provision a simulated company into a SCIM server the way Okta (or Entra ID) does, and check every answer.",
         discussion: """
             Sends Okta's exact requests (Test API Credentials, user lookups, creates, GET+PUT profile updates, \
-            PATCH deactivation, Push Groups with renames, deltas and Push Now, imports paged by 100) and compares \
+            PATCH deactivation, Push Groups with renames, deltas and Push Now, imports paged by 100), or with \
+            --idp entra Entra ID's (Test Connection, per-user matching then create, PATCH updates with filtered \
+            paths, "False"/"True" soft delete and re-enable, hard delete, group matching, creation and member \
+            batches answered 204), and compares \
             each answer with what a correct Roster gives. --seat-limit and --phone-policy tell the simulator what \
             the server enforces: without --seat-limit no 403 is expected; with the strict phone policy a phone \
             outside '+41 791234567' form is expected to get 400 invalidValue, with flag to be stored. \

@@ -7,6 +7,13 @@ import RosterStore
 struct SimulationArguments: ParsableArguments {
     @Option(
         help: ArgumentHelp(
+            "The identity provider to simulate: okta, or entra (Microsoft Entra ID's requests, headers and "
+                + "sequences). (default: okta)",
+            valueName: "okta|entra"),
+        transform: SimulationArguments.identityProvider)
+    var idp: IdentityProvider = .okta
+    @Option(
+        help: ArgumentHelp(
             "The story: onboarding, reorg, offboarding or mixed (everything, then random changes until "
                 + "--duration). (default: mixed)",
             valueName: "name"),
@@ -14,7 +21,7 @@ struct SimulationArguments: ParsableArguments {
     var scenario: Scenario = .mixed
     @Option(help: "Seed for the people and the scenario's choices: the same seed tells the same story.")
     var seed: UInt64 = 1
-    @Option(help: "Pushes (Okta actions, each one or more requests) per second; 0 for as fast as the server answers.")
+    @Option(help: "Pushes (Okta or Entra actions, each one or more requests) per second; 0 for as fast as the server answers.")
     var rate: Double = 5
     @Option(help: "How many people the simulated company has.")
     var people: Int = 40
@@ -24,6 +31,14 @@ struct SimulationArguments: ParsableArguments {
     func validate() throws {
         guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be 0 or more pushes per second") }
         guard (1...100_000).contains(people) else { throw ValidationError("--people must be between 1 and 100000") }
+    }
+
+    static func identityProvider(_ text: String) throws -> IdentityProvider {
+        guard let idp = IdentityProvider(rawValue: text.lowercased()) else {
+            let names = IdentityProvider.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown identity provider '\(text)': use one of \(names)")
+        }
+        return idp
     }
 
     static func scenario(_ text: String) throws -> Scenario {
@@ -43,7 +58,7 @@ struct SimulationArguments: ParsableArguments {
     }
 
     func options(duration: Duration?, rules: ProductRules) -> SimulationOptions {
-        SimulationOptions(scenario: scenario, seed: seed, people: people, duration: duration, rules: rules)
+        SimulationOptions(idp: idp, scenario: scenario, seed: seed, people: people, duration: duration, rules: rules)
     }
 }
 
