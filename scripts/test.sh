@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
 mkdir -p .build
+# A throwaway PostgreSQL cluster (scripts/postgres.sh) for the PostgreSQL store's tests, stopped and
+# removed on exit whatever happens; without Debian's PostgreSQL binaries those tests are skipped.
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    pg_dir=$(mktemp -d -u /tmp/roster-test-pg.XXXXXX)
+    trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+    ROSTER_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg_dir")
+    export ROSTER_TEST_POSTGRES_URL
+    echo "PostgreSQL for the tests: $ROSTER_TEST_POSTGRES_URL"
+else
+    echo "warning: no PostgreSQL 15 (apt-get install postgresql): the PostgreSQL store's tests are skipped" >&2
+fi
 swift test --disable-xctest 2>&1 | tee .build/swift-test.log  # every suite uses Swift Testing
 swift_tests=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test.log | grep -oE "[0-9]+" | tail -1)
 scripts/conformance.sh .build/debug/roster
