@@ -25,6 +25,12 @@ struct ListFilter {
         try checked(filter, element: nil)
     }
 
+    /// A filter over the elements of `definition` (a team's `members[…]` in a PATCH path), whose
+    /// paths are its sub-attributes; throws 400 `invalidFilter` naming the problem.
+    func checked(_ filter: Filter, elementsOf definition: AttributeDefinition) throws(SCIMError) -> Filter {
+        try checked(filter, element: definition)
+    }
+
     /// `element`: the attribute whose elements a value filter's paths address.
     private func checked(_ filter: Filter, element: AttributeDefinition?) throws(SCIMError) -> Filter {
         switch filter {
@@ -42,7 +48,8 @@ struct ListFilter {
                 }
                 return filter
             }
-            return .compare(path, op, try Self.checkedValue(definition, op, value, path: path))
+            // `ne` is `not (eq)`, so it allows what `eq` allows.
+            return .compare(path, op, try Self.checkedValue(definition, op == .ne ? .eq : op, value, path: path))
         case .valuePath(let path, let inner):
             guard element == nil else { throw SCIMError.invalidFilter("'\(filter)': a value filter cannot contain another value filter") }
             let definition = try leaf(path, element: nil)

@@ -65,7 +65,9 @@ extension PostgresStore {
                     SELECT mm.rowid, mm.id, mm.userName, mm.externalId, tm.display FROM teamMembership AS tm
                     JOIN member AS mm ON mm.rowid = tm.memberRowid WHERE tm.teamRowid = \(teamRowid) ORDER BY tm.memberRowid
                     """, logger)
-                let definitions = ListFilter.membersDefinition.subAttributes
+                let members = ListFilter.membersDefinition
+                let filter = try ListFilter(kind: .group).checked(filter, elementsOf: members)
+                let definitions = members.subAttributes
                 var matching: [Int64] = []
                 for row in rows {
                     var element = JSONObject([("value", .string(try row.get(1))), ("type", "User")])
