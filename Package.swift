@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "RosterServerTests",
             dependencies: [
-                "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", "RosterServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,6 +19,13 @@ else
 fi
 swift test --disable-xctest 2>&1 | tee .build/swift-test.log  # every suite uses Swift Testing
 swift_tests=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test.log | grep -oE "[0-9]+" | tail -1)
+if [ -n "${ROSTER_TEST_POSTGRES_URL:-}" ]; then
+    # The HTTP server's tests again, on the PostgreSQL store.
+    ROSTER_TEST_SERVER_STORE=postgres swift test --disable-xctest --skip-build --filter RosterServerTests 2>&1 \
+        | tee .build/swift-test-postgres.log
+    server_tests=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test-postgres.log | grep -oE "[0-9]+" | tail -1)
+    swift_tests=$((swift_tests + server_tests))
+fi
 scripts/conformance.sh .build/debug/roster
 python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3
 python3 Tests/EndToEnd/console_tmux.py .build/debug/roster

@@ -8,7 +8,7 @@ extension PostgresStore {
     public func createAPIKey(organizationID: String, label: String, expiresAt: Date?, actor: ChangeActor) async throws -> NewAPIKey {
         let now = timestamp()
         let logger = logger
-        return try await write { db in
+        return try await write(events: false) { db in
             guard try await OrganizationRow.rowid(db, id: organizationID, logger) != nil else {
                 throw SCIMError.notFound("Organization \(organizationID) not found")
             }
@@ -55,7 +55,7 @@ extension PostgresStore {
 
     public func rotateAPIKey(id: String, grace: TimeInterval, at now: Date, actor: ChangeActor) async throws -> NewAPIKey {
         let logger = logger
-        return try await write { db in
+        return try await write(events: false) { db in
             guard let old = try await APIKeyRow.fetch(db, idOrPrefix: id, forUpdate: true, logger) else {
                 throw SCIMError.notFound("API key \(id) not found")
             }
@@ -74,7 +74,7 @@ extension PostgresStore {
 
     public func revokeAPIKey(id: String, at now: Date, actor: ChangeActor) async throws {
         let logger = logger
-        try await write { db in
+        try await write(events: false) { db in
             guard let key = try await APIKeyRow.fetch(db, idOrPrefix: id, forUpdate: true, logger) else {
                 throw SCIMError.notFound("API key \(id) not found")
             }
@@ -86,10 +86,12 @@ extension PostgresStore {
 
     public func recordKeyUse(_ lastUsed: [String: Date]) async throws {
         guard !lastUsed.isEmpty else { return }
-        let ids = Array(lastUsed.keys)
+        // In id order, so that two servers flushing overlapping batches lock the rows in the same
+        // order and never deadlock.
+        let ids = lastUsed.keys.sorted()
         let times = ids.map { StoredTime.text(lastUsed[$0]!) }
         let logger = logger
-        try await write { db in
+        try await write(events: false) { db in
             // One statement for the batch; keeps the later time when batches arrive out of order
             // (from this server or another).
             try await db.run(

@@ -14,7 +14,7 @@ extension PostgresStore {
             id: ResourceID.make(at: now.date), name: trimmed, plan: plan, seatLimit: seatLimit, phonePolicy: phonePolicy,
             createdAt: now.date)
         let logger = logger
-        try await write { db in
+        try await write(events: false) { db in
             try await mappingUniqueness(of: trimmed) {
                 try await db.run(
                     """

@@ -33,7 +33,7 @@ extension PostgresStore {
         func c(_ field: RequestLogBatch.Field) -> [String] { texts[field.rawValue] }
         func p(_ field: RequestLogBatch.Field) -> [Bool] { flags[field.rawValue] }
         let logger = logger
-        try await write { db in
+        try await write(events: false) { db in
             try await db.run(
                 """
                 INSERT INTO requestLog (time, organizationId, method, path, query, clientAddress, userAgent, keyPrefix,
@@ -104,7 +104,7 @@ extension PostgresStore {
         }
         var deleted = 0
         while true {
-            let chunk = try await write { db in
+            let chunk = try await write(events: false) { db in
                 try await db.rows(
                     """
                     DELETE FROM requestLog WHERE id IN (SELECT id FROM requestLog WHERE id < \(firstKept) ORDER BY id LIMIT \(Int64(Self.requestLogPruneChunk)))

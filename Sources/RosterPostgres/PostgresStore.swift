@@ -128,9 +128,9 @@ public final class PostgresStore: Store {
     }
 
     /// Runs `body` in one transaction on a pooled connection and commits it; on error it rolls
-    /// back and rethrows (database errors as SCIM errors where a client caused them). Then gives
-    /// the feed's sequencer a chance to number the events just committed.
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// back and rethrows (database errors as SCIM errors where a client caused them). Then, for a
+    /// write that may `record` events, gives the feed's sequencer a chance to number them.
+    func write<T: Sendable>(events: Bool = true, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await migration.value
         let value = try await mappingDatabaseErrors {
             try await client.withConnection { connection in
@@ -145,7 +145,7 @@ public final class PostgresStore: Store {
                 }
             }
         }
-        await sequencer.sequence(wait: false)
+        if events { await sequencer.sequence(wait: false) }
         return value
     }
 
