@@ -4,7 +4,6 @@ import SCIM
 /// The SQLSTATEs the store turns into answers a client can act on.
 enum SQLState {
     static let uniqueViolation = "23505"
-    static let foreignKeyViolation = "23503"
 }
 
 extension PSQLError {
@@ -13,11 +12,6 @@ extension PSQLError {
 
     /// The constraint a violation names.
     var constraint: String? { serverInfo?[.constraintName] }
-}
-
-/// Thrown inside a write for a unique violation of a client-chosen name: the name as written.
-struct UniquenessViolation: Error {
-    var error: SCIMError
 }
 
 /// Runs `body`, rethrowing a unique violation of a client-chosen name as 409 `uniqueness`: the

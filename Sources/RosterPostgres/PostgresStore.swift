@@ -61,19 +61,6 @@ public final class PostgresStore: Store {
         migration = Task { try await PostgresSchema.migrate(client, schema: schema, logger: logger) }
     }
 
-    /// Opens the store and waits for its schema, so that a server that cannot reach its database
-    /// fails at start rather than at its first request.
-    public static func open(url: String, schema: String? = nil) async throws -> PostgresStore {
-        let store = try PostgresStore(url: url, schema: schema)
-        do {
-            try await store.migration.value
-        } catch {
-            await store.shutdown()
-            throw error
-        }
-        return store
-    }
-
     deinit {
         background.cancel()
     }
