@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure SCIM 2.0 (RFC 7643/7644): JSON, schemas, filters, PATCH, validation. Foundation only.
@@ -38,6 +39,16 @@ let package = Package(
             dependencies: [
                 "SCIM", "RosterStore", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The shared store for several servers: PostgreSQL through PostgresNIO's client pool.
+        .target(
+            name: "RosterPostgres",
+            dependencies: [
+                "SCIM", "RosterStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -90,8 +101,8 @@ let package = Package(
         .executableTarget(
             name: "roster",
             dependencies: [
-                "SCIM", "RosterStore", "RosterSQLite", "RosterServer", "ConsoleCore", "ConsoleTerminal",
-                "RosterSimulator",
+                "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", "RosterServer", "ConsoleCore",
+                "ConsoleTerminal", "RosterSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,13 +114,15 @@ let package = Package(
         .testTarget(name: "SCIMTests", dependencies: ["SCIM"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RosterStoreTests",
-            dependencies: ["SCIM", "RosterStore", "RosterSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RosterServerTests",
             dependencies: [
-                "SCIM", "RosterStore", "RosterSQLite", "RosterServer",
+                "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", "RosterServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,8 +6,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
 mkdir -p .build
+# A throwaway PostgreSQL cluster (scripts/postgres.sh) for the PostgreSQL store's tests, stopped and
+# removed on exit whatever happens; without Debian's PostgreSQL binaries those tests are skipped.
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    pg_dir=$(mktemp -d -u /tmp/roster-test-pg.XXXXXX)
+    trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+    ROSTER_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg_dir")
+    export ROSTER_TEST_POSTGRES_URL
+    echo "PostgreSQL for the tests: $ROSTER_TEST_POSTGRES_URL"
+else
+    echo "warning: no PostgreSQL 15 (apt-get install postgresql): the PostgreSQL store's tests are skipped" >&2
+fi
 swift test --disable-xctest 2>&1 | tee .build/swift-test.log  # every suite uses Swift Testing
 swift_tests=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test.log | grep -oE "[0-9]+" | tail -1)
+if [ -n "${ROSTER_TEST_POSTGRES_URL:-}" ]; then
+    # The HTTP server's tests again, on the PostgreSQL store.
+    ROSTER_TEST_SERVER_STORE=postgres swift test --disable-xctest --skip-build --filter RosterServerTests 2>&1 \
+        | tee .build/swift-test-postgres.log
+    server_tests=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test-postgres.log | grep -oE "[0-9]+" | tail -1)
+    swift_tests=$((swift_tests + server_tests))
+fi
 scripts/conformance.sh .build/debug/roster
 python3 Tests/EndToEnd/crash_durability.py .build/debug/roster 3
 python3 Tests/EndToEnd/console_tmux.py .build/debug/roster

@@ -18,6 +18,12 @@ struct ConsoleSession {
             throw CLIError("the console needs a terminal (stdin and stdout are not a TTY); for a headless server run `roster serve`")
         }
         let path = command.store.database
+        if command.store.isPostgres {
+            // The console's live request-log tail and change counter read SQLite's file directly.
+            throw CLIError(
+                "the console does not run on PostgreSQL yet; use `roster serve --database \(path)` on each server, "
+                    + "and `roster org` and `roster keys` to manage them")
+        }
         if command.attach && !FileManager.default.fileExists(atPath: path) {
             throw CLIError("--attach: there is no database at \(path); start `roster serve --database \(path)` first, or leave out --attach")
         }

@@ -1,19 +1,28 @@
 import ArgumentParser
 import Foundation
+import RosterPostgres
 import RosterSQLite
 import RosterStore
 import SCIM
 
-/// `--database`, shared by every command.
+/// `--database`, shared by every command: an SQLite file, or a PostgreSQL URL shared by several
+/// servers (`postgres://user:password@host:port/database`, also `postgresql://`).
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "path"))
+        help: ArgumentHelp(
+            "The SQLite database file (created if missing), or a PostgreSQL URL (postgres://user:password@host:port/db).",
+            valueName: "path-or-url"))
     var database: String = ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
 
+    /// Whether `--database` names a PostgreSQL database.
+    var isPostgres: Bool { PostgresStore.isURL(database) }
+
+    /// The store `--database` names. A PostgreSQL store connects and migrates its schema in the
+    /// background; its first statement waits for that and reports a failure to reach the database.
     func openStore() throws -> any Store {
         do {
-            return try SQLiteStore.open(path: database)
+            return isPostgres ? try PostgresStore(url: database) : try SQLiteStore.open(path: database)
         } catch {
             throw CLIError("cannot open database \(database): \(error)")
         }

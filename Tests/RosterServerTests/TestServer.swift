@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RosterPostgres
 import RosterSQLite
 import RosterServer
 import RosterStore
@@ -10,8 +11,12 @@ import Logging
 
 /// A Roster server over a fresh SQLite file, with one organization and one API key, driven over
 /// real HTTP (`app.test(.live)`, or AsyncHTTPClient for concurrent requests).
+///
+/// With `ROSTER_TEST_SERVER_STORE=postgres` and `ROSTER_TEST_POSTGRES_URL` set, the store is
+/// PostgreSQL instead (a fresh schema per server), so that `scripts/test.sh` runs these tests
+/// against both stores.
 struct TestServer {
-    let store: SQLiteStore
+    let store: any Store
     var organization: Organization
     /// The full secret of the organization's key.
     let key: String
@@ -22,13 +27,22 @@ struct TestServer {
         plan: Plan = .enterprise, seats: Int = 100, phonePolicy: PhonePolicy = .strict,
         configuration: ServerConfiguration = ServerConfiguration(port: 0)
     ) async throws -> TestServer {
-        let store = try SQLiteStore.temporary()
+        let store = try makeStore()
         let organization = try await store.createOrganization(
             name: "Acme", plan: plan, seatLimit: seats, phonePolicy: phonePolicy, actor: .cli(user: "test"))
         let newKey = try await store.createAPIKey(organizationID: organization.id, label: "okta", expiresAt: nil, actor: .cli(user: "test"))
         return TestServer(
             store: store, organization: organization, key: newKey.secret, keyID: newKey.key.id,
             configuration: configuration)
+    }
+
+    /// The store the environment asks for (see ``TestServer``).
+    static func makeStore() throws -> any Store {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["ROSTER_TEST_SERVER_STORE"] == "postgres" else { return try SQLiteStore.temporary() }
+        let url = try #require(environment["ROSTER_TEST_POSTGRES_URL"], "ROSTER_TEST_SERVER_STORE=postgres needs ROSTER_TEST_POSTGRES_URL")
+        let schema = "server_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "_")
+        return try PostgresStore(url: url + (url.contains("?") ? "&" : "?") + "pool=4", schema: schema)
     }
 
     /// Runs `test` against a live server, with the request log's recorder (nil when it is off).

@@ -1,4 +1,5 @@
 import Foundation
+import RosterPostgres
 import Synchronization
 import RosterSQLite
 import RosterStore
@@ -6,7 +7,8 @@ import SCIM
 import Testing
 
 /// A way to make an empty store, so that one contract suite runs against every implementation
-/// (`@Test(arguments: StoreFactory.all)`): a future PostgreSQL store adds itself to ``all``.
+/// (`@Test(arguments: StoreFactory.all)`): SQLite always, PostgreSQL when `ROSTER_TEST_POSTGRES_URL`
+/// names a database (`scripts/test.sh` starts a throwaway cluster and sets it).
 struct StoreFactory: Sendable, CustomStringConvertible {
     let description: String
     /// A new empty store whose timestamps come from `clock`.
@@ -24,7 +26,23 @@ struct StoreFactory: Sendable, CustomStringConvertible {
     /// SQLite on a temporary file (WAL needs a file), removed when the store is released.
     static let sqlite = StoreFactory(description: "SQLite") { clock in try SQLiteStore.temporary(clock: clock) }
 
-    static let all: [StoreFactory] = [.sqlite]
+    /// PostgreSQL in a fresh schema of the test database per store, so that tests running at once
+    /// never see each other's rows; a small pool each, as many stores are open at once.
+    static let postgres: StoreFactory? = postgresURL.map { url in
+        StoreFactory(description: "PostgreSQL") { clock in try PostgresStore(url: url, schema: freshSchemaName(), clock: clock) }
+    }
+
+    /// The test database's URL with a pool of 4 connections, or nil when none is configured.
+    static let postgresURL: String? = ProcessInfo.processInfo.environment["ROSTER_TEST_POSTGRES_URL"].map { url in
+        url + (url.contains("?") ? "&" : "?") + "pool=4"
+    }
+
+    static let all: [StoreFactory] = [.sqlite] + (postgres.map { [$0] } ?? [])
+}
+
+/// A schema name no other store uses.
+func freshSchemaName() -> String {
+    "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "_")
 }
 
 /// An Enterprise organization with room for `seats` active members.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RosterPostgres
 import RosterSQLite
 import RosterServer
 import RosterSimulator
@@ -17,6 +18,9 @@ struct DemoConsole {
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the demo's console needs a terminal; without one run `roster demo --headless`")
+        }
+        if let database = demo.database, PostgresStore.isURL(database) {
+            throw CLIError("the demo's console does not run on PostgreSQL yet; run `roster demo --headless --database \(database)`")
         }
         let temporaryDirectory = demo.database == nil ? try Self.makeTemporaryDirectory() : nil
         defer { temporaryDirectory.map { try? FileManager.default.removeItem(at: $0) } }

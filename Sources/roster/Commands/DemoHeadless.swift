@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleTerminal
 import Foundation
 import Logging
+import RosterPostgres
 import RosterSQLite
 import RosterServer
 import RosterSimulator
@@ -30,7 +31,11 @@ struct DemoHeadless {
         logger.logLevel = .warning
         let store: any Store
         do {
-            store = try demo.database.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.temporary()
+            if let database = demo.database {
+                store = PostgresStore.isURL(database) ? try PostgresStore(url: database) : try SQLiteStore.open(path: database)
+            } else {
+                store = try SQLiteStore.temporary()
+            }
         } catch {
             throw CLIError("cannot open the demo database: \(error)")
         }

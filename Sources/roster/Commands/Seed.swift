@@ -56,6 +56,9 @@ struct Seed: AsyncParsableCommand {
 
     private func seed() async throws {
         let sqlite: SQLiteStore
+        if store.isPostgres {
+            throw CLIError("roster seed loads SQLite only for now; on PostgreSQL, create members through the SCIM API")
+        }
         do {
             sqlite = try SQLiteStore.open(path: store.database)
         } catch {
