@@ -12,8 +12,7 @@ extension RequestLogEntry {
     /// random page write into every logged GET. With all of them the request log cost more than the
     /// lookup it recorded; without them, logging costs a `GET /Users/{id}` about a tenth (README ›
     /// Performance). The summary and path still name what was read; a resource's history in the
-    /// store is its writes and failures. Live subscribers (the console of the same process) still
-    /// get the whole entry.
+    /// store is its writes and failures.
     var storedForm: RequestLogEntry {
         guard isSuccessfulRead else { return self }
         var stored = self

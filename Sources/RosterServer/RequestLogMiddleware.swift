@@ -32,11 +32,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
         let micros = Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
-        // Headers and bodies are written out only for a reader: the store keeps none of them for a
-        // successful read (see `RequestLogEntry.storedForm`) and the stderr line never shows them.
+        // Headers and bodies are written out only when the store keeps them: it keeps none for a
+        // successful read (see `RequestLogEntry.storedForm`), and the stderr line never shows them.
         let isSuccessfulRead = RequestLogEntry.isSuccessfulRead(
             method: request.method.rawValue, status: Int(response.status.code))
-        let keepsDetail = recorder.map { !isSuccessfulRead || $0.hasSubscribers } ?? false
+        let keepsDetail = recorder != nil && !isSuccessfulRead
         let entry = makeEntry(
             request: request, response: response, notes: notes.snapshot, time: time, latencyMicros: micros,
             clientAddress: context.clientAddressText, keepsDetail: keepsDetail)

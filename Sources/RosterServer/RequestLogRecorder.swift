@@ -5,8 +5,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Takes request-log entries from request handlers without ever making them wait, writes them to
-/// the store in batches, applies retention, and publishes each entry live to subscribers (the
-/// console).
+/// the store in batches and applies retention. (The console shows the log live by reading the
+/// store as it grows, whichever process wrote it: see `RequestLogTail`.)
 ///
 /// A `Service`: run it in the application's service group. Recording is a lock-protected append;
 /// the run loop writes what gathered every ``ServerConfiguration/requestLogFlushInterval`` in
@@ -15,17 +15,12 @@ import Synchronization
 public final class RequestLogRecorder: Service, Sendable {
     /// Entries arriving while this many wait (the store is stuck) are dropped and counted.
     static let maxPending = 50_000
-    /// Entries a subscriber may fall behind by before it misses the oldest.
-    public static let subscriberBuffer = 4096
 
     private struct State {
         /// Entries in their stored form, packed and already cut into transactions.
         var batches: [RequestLogBatch] = []
         var pendingCount = 0
         var dropped = 0
-        var subscribers: [Int: AsyncStream<RequestLogEntry>.Continuation] = [:]
-        var nextSubscriber = 0
-        var finished = false
     }
 
     private let store: any Store
@@ -41,62 +36,30 @@ public final class RequestLogRecorder: Service, Sendable {
     }
 
     /// Whether recorded entries go to the store. Paused (`roster serve` toggles it on SIGUSR2), the
-    /// server stores nothing while live subscribers still get every entry: an operator can stop
-    /// the log's writes for a while without restarting, and the benchmark compares logging on and
-    /// off inside one process.
+    /// server stores nothing: an operator can stop the log's writes for a while without
+    /// restarting, and the benchmark compares logging on and off inside one process.
     public var isStoring: Bool { !storingPaused.load(ordering: .relaxed) }
 
     public func setStoring(_ storing: Bool) {
         storingPaused.store(!storing, ordering: .relaxed)
     }
 
-    /// Queues an entry for the store (unless storing is paused) and hands it to every subscriber;
-    /// never blocks on either.
+    /// Queues an entry for the store (unless storing is paused); never blocks.
     public func record(_ entry: RequestLogEntry) {
+        guard isStoring else { return }
         let batchSize = configuration.requestLogBatchSize
-        let stored = isStoring ? entry.storedForm : nil
+        let stored = entry.storedForm
         state.withLock { state in
-            if let stored {
-                if state.pendingCount < Self.maxPending {
-                    if state.batches.isEmpty || state.batches[state.batches.count - 1].count >= batchSize {
-                        state.batches.append(RequestLogBatch())
-                    }
-                    state.batches[state.batches.count - 1].append(stored)
-                    state.pendingCount += 1
-                } else {
-                    state.dropped += 1
+            if state.pendingCount < Self.maxPending {
+                if state.batches.isEmpty || state.batches[state.batches.count - 1].count >= batchSize {
+                    state.batches.append(RequestLogBatch())
                 }
+                state.batches[state.batches.count - 1].append(stored)
+                state.pendingCount += 1
+            } else {
+                state.dropped += 1
             }
-            for continuation in state.subscribers.values { continuation.yield(entry) }
         }
-    }
-
-    /// Whether anyone receives entries live (and so needs what the store does not keep).
-    public var hasSubscribers: Bool {
-        state.withLock { !$0.subscribers.isEmpty }
-    }
-
-    /// New entries as they are recorded (before they are stored, so their `id` is 0). A subscriber
-    /// that falls more than ``subscriberBuffer`` entries behind loses the oldest, never slowing a
-    /// request. The stream ends when the recorder stops.
-    public func subscribe() -> AsyncStream<RequestLogEntry> {
-        let (stream, continuation) = AsyncStream.makeStream(
-            of: RequestLogEntry.self, bufferingPolicy: .bufferingNewest(Self.subscriberBuffer))
-        let id = state.withLock { state -> Int? in
-            guard !state.finished else { return nil }
-            let id = state.nextSubscriber
-            state.nextSubscriber += 1
-            state.subscribers[id] = continuation
-            return id
-        }
-        guard let id else {
-            continuation.finish()
-            return stream
-        }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
-        }
-        return stream
     }
 
     public func run() async throws {
@@ -113,12 +76,6 @@ public final class RequestLogRecorder: Service, Sendable {
             }
         }
         await flush()
-        let subscribers = state.withLock { state in
-            state.finished = true
-            defer { state.subscribers.removeAll() }
-            return Array(state.subscribers.values)
-        }
-        for continuation in subscribers { continuation.finish() }
     }
 
     /// Writes every queued entry, in transactions of at most the batch size.

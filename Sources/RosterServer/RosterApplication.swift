@@ -18,7 +18,7 @@ import ServiceLifecycle
 public struct RosterApplication {
     /// The application to run as a `Service`; it binds ``ServerConfiguration/host`` and ``ServerConfiguration/port``.
     public var application: Application<RouterResponder<SCIMRequestContext>>
-    /// The request log's recorder, for live subscribers (the console); nil when the log is off.
+    /// The request log's recorder (to flush it, or pause storing); nil when the log is off.
     public let requestLog: RequestLogRecorder?
 
     /// - Parameters:

@@ -40,7 +40,7 @@ public struct ServerConfiguration: Sendable {
     /// How often the last-used times of API keys are written to the store.
     public var keyUseFlushInterval: Duration
 
-    /// Whether requests are recorded in the store's request log and published to subscribers.
+    /// Whether requests are recorded in the store's request log.
     /// Off, the server also skips the per-request log line unless the logger is at `info` or below.
     public var requestLogEnabled: Bool
     /// How often recorded requests are written to the store (one transaction per batch). Measured
