@@ -23,6 +23,8 @@ public final class RequestLogRecorder: Service, Sendable {
         var batches: [RequestLogBatch] = []
         var pendingCount = 0
         var dropped = 0
+        /// Dropped since start, for `/metrics`; `dropped` is reset when a flush reports it.
+        var droppedTotal = 0
         var subscribers: [Int: AsyncStream<RequestLogEntry>.Continuation] = [:]
         var nextSubscriber = 0
         var finished = false
@@ -65,10 +67,16 @@ public final class RequestLogRecorder: Service, Sendable {
                     state.pendingCount += 1
                 } else {
                     state.dropped += 1
+                    state.droppedTotal += 1
                 }
             }
             for continuation in state.subscribers.values { continuation.yield(entry) }
         }
+    }
+
+    /// Entries waiting for the next flush, and entries dropped since start because too many waited.
+    public var backlog: (pending: Int, droppedTotal: Int) {
+        state.withLock { ($0.pendingCount, $0.droppedTotal) }
     }
 
     /// Whether anyone receives entries live (and so needs what the store does not keep).

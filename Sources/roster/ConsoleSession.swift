@@ -22,7 +22,7 @@ struct ConsoleSession {
             throw CLIError("--attach: there is no database at \(path); start `roster serve --database \(path)` first, or leave out --attach")
         }
         let store = try command.store.openStore()
-        let configuration = try command.server.configuration()
+        let configuration = try command.server.configuration(store: command.store)
 
         // From here until the terminal is given back, standard error is the log file.
         let redirect = try StandardErrorRedirect(toFile: command.logFile ?? path + ".log")

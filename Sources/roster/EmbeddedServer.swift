@@ -19,7 +19,9 @@ final class EmbeddedServer: Sendable {
     /// - Throws: `CLIError` naming the address when it cannot listen (port in use, bad host) or stops at once.
     init(store: any Store, configuration: ServerConfiguration, logger: Logger) throws {
         let lifecycle = self.lifecycle
-        let roster = RosterApplication(store: store, configuration: configuration, logger: logger) { port in
+        // No SIGHUP reload here: in a terminal SIGHUP means the terminal went away. The files are re-read every minute.
+        let tls = try configuration.tls.map { try ServerTLS.loading($0, logger: logger) }
+        let roster = RosterApplication(store: store, configuration: configuration, logger: logger, tls: tls) { port in
             lifecycle.enter(.listening(port: port))
         }
         // No graceful-shutdown signals: the console reads SIGTERM/SIGINT from its signalfd and stops the group.

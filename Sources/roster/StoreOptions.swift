@@ -7,15 +7,24 @@ import SCIM
 /// `--database`, shared by every command.
 struct StoreOptions: ParsableArguments {
     @Option(
-        name: .long,
-        help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "path"))
-    var database: String = ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
+        name: .customLong("database"),
+        help: ArgumentHelp("The SQLite database file (created if missing; default: ./roster.sqlite; $ROSTER_DATABASE).", valueName: "path"))
+    var databaseFlag: String?
+
+    /// The flag, else `ROSTER_DATABASE`, else `./roster.sqlite` (`serve` also reads its config file; see ``ServeSetting``).
+    var database: String {
+        databaseFlag ?? ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
+    }
 
     func openStore() throws -> any Store {
+        try Self.openStore(path: database)
+    }
+
+    static func openStore(path: String) throws -> any Store {
         do {
-            return try SQLiteStore.open(path: database)
+            return try SQLiteStore.open(path: path)
         } catch {
-            throw CLIError("cannot open database \(database): \(error)")
+            throw CLIError("cannot open database \(path): \(error)")
         }
     }
 }
