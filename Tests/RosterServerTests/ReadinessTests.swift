@@ -22,7 +22,7 @@ import Testing
         let (ports, onListening) = listeningPort()
         let roster = RosterApplication(
             store: server.store, configuration: server.configuration, logger: logger, onListening: onListening)
-        try await LiveServer.run(roster, services: [roster.drain(delay: .seconds(3))], logger: logger, onListening: ports) {
+        try await LiveServer.run(roster, services: [roster.drain(delay: .seconds(5))], logger: logger, onListening: ports) {
             live in
             func status(_ path: String) async throws -> Int {
                 try await httpGet("http://127.0.0.1:\(live.port)\(path)").status
@@ -31,10 +31,14 @@ import Testing
 
             // When graceful shutdown begins (SIGTERM), the drain holds the listener open for its delay
             await live.group.triggerGracefulShutdown()
-            try await Task.sleep(for: .milliseconds(200))
 
-            // Then the load balancer's probe sees 503 while liveness stays 200.
-            #expect(try await status("/readyz") == 503)
+            // Then the load balancer's probe sees 503 (within a moment) while liveness stays 200.
+            var readyz = 200
+            for _ in 0..<40 where readyz == 200 {
+                try await Task.sleep(for: .milliseconds(50))
+                readyz = try await status("/readyz")
+            }
+            #expect(readyz == 503)
             #expect(try await status("/healthz") == 200)
         }
     }
