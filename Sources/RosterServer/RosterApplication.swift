@@ -90,6 +90,9 @@ public struct RosterApplication {
         scim.add(middleware: APIKeyAuthenticator(
             store: store, cache: keyCache, keyLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
             addressLimiter: configuration.unauthenticatedRateLimit.map { RateLimiter(limit: $0) }, metrics: metrics))
+        if let bound = configuration.maxPendingWrites {
+            scim.add(middleware: WriteAdmissionMiddleware(admission: WriteAdmission(bound: bound)))
+        }
 
         let environment = SCIMEnvironment(directory: Directory(store: store), configuration: configuration)
         SearchController(environment: environment).addRoutes(to: scim)

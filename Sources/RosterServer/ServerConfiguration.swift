@@ -47,6 +47,10 @@ public struct ServerConfiguration: Sendable {
     /// this budget. `roster serve` sets 2/s with a burst of 10.
     public var unauthenticatedRateLimit: RateLimit?
 
+    /// Most SCIM writes waiting for the store at once; past it a write gets 503 with `Retry-After` at once (see
+    /// ``WriteAdmission``). Nil, the default here, admits every write; `roster serve` sets 256.
+    public var maxPendingWrites: Int?
+
     /// How long a successful API key lookup is reused; a revoked key stops working within this time.
     public var authCacheLifetime: Duration
     /// How often the last-used times of API keys are written to the store.
@@ -90,6 +94,7 @@ public struct ServerConfiguration: Sendable {
         maxPageSize: Int = 1000,
         rateLimit: RateLimit? = nil,
         unauthenticatedRateLimit: RateLimit? = nil,
+        maxPendingWrites: Int? = nil,
         authCacheLifetime: Duration = .seconds(1),
         keyUseFlushInterval: Duration = .seconds(5),
         requestLogEnabled: Bool = true,
@@ -113,6 +118,7 @@ public struct ServerConfiguration: Sendable {
         self.defaultPageSize = min(max(1, defaultPageSize), max(100, maxPageSize))
         self.rateLimit = rateLimit
         self.unauthenticatedRateLimit = unauthenticatedRateLimit
+        self.maxPendingWrites = maxPendingWrites
         self.authCacheLifetime = authCacheLifetime
         self.keyUseFlushInterval = keyUseFlushInterval
         self.requestLogEnabled = requestLogEnabled

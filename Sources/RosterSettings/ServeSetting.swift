@@ -12,6 +12,7 @@ public enum ServeSetting: String, CaseIterable, Sendable {
     case tlsKey = "tls-key"
     case rateLimit = "rate-limit"
     case rateBurst = "rate-burst"
+    case maxPendingWrites = "max-pending-writes"
     case metricsHost = "metrics-host"
     case metricsPort = "metrics-port"
     case requestLog = "request-log"
@@ -37,6 +38,7 @@ public enum ServeSetting: String, CaseIterable, Sendable {
         case .publicURL, .tlsCert, .tlsKey, .metricsPort: nil
         case .rateLimit: "100/s"
         case .rateBurst: "200"
+        case .maxPendingWrites: "256"
         case .metricsHost: "127.0.0.1"
         case .requestLog: "true"
         case .requestLogKeep: "100000"

@@ -64,13 +64,15 @@ import Testing
 
 /// POST with AsyncHTTPClient, for tests that run their own listeners.
 enum SCIMClientless {
-    static func post(_ url: String, _ json: JSONValue, headers: [String: String]) async throws -> (status: Int, json: JSONValue?) {
+    static func post(
+        _ url: String, _ json: JSONValue, headers: [String: String]
+    ) async throws -> (status: Int, json: JSONValue?, retryAfter: String?) {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: json.jsonString))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
-        return (Int(response.status.code), try? JSONParser.parse(String(buffer: body)))
+        return (Int(response.status.code), try? JSONParser.parse(String(buffer: body)), response.headers.first(name: "Retry-After"))
     }
 }

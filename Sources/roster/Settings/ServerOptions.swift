@@ -26,6 +26,9 @@ struct ServerOptions: ParsableArguments {
     var rateLimit: String?
     @Option(help: ServeSetting.rateBurst.help("Requests an API key may send at once above its rate.", valueName: "n"))
     var rateBurst: String?
+    @Option(help: ServeSetting.maxPendingWrites.help(
+        "Most SCIM writes waiting for the store at once; past it 503 with Retry-After (0 turns it off).", valueName: "n"))
+    var maxPendingWrites: String?
     @Option(help: ServeSetting.metricsHost.help("The address of the /metrics listener.")) var metricsHost: String?
     @Option(help: ServeSetting.metricsPort.help(
         "Serve GET /metrics (Prometheus text format) on this port; off when not given.", valueName: "port"))
@@ -55,6 +58,7 @@ struct ServerOptions: ParsableArguments {
         flags[.tlsKey] = tlsKey
         flags[.rateLimit] = rateLimit
         flags[.rateBurst] = rateBurst
+        flags[.maxPendingWrites] = maxPendingWrites
         flags[.metricsHost] = metricsHost
         flags[.metricsPort] = metricsPort
         if noRequestLog { flags[.requestLog] = "false" }

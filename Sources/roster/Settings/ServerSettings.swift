@@ -48,6 +48,10 @@ struct ServerSettings {
             throw CLIError("--rate-limit: \(error)")
         }
         configuration.unauthenticatedRateLimit = configuration.rateLimit.map { _ in RateLimit(perSecond: 2, burst: 10) }
+        guard let pendingWrites = text(.maxPendingWrites).flatMap({ Int($0) }), pendingWrites >= 0 else {
+            throw invalid(.maxPendingWrites, "a number of writes (0 turns the bound off)")
+        }
+        configuration.maxPendingWrites = pendingWrites == 0 ? nil : pendingWrites
         switch text(.requestLog)?.lowercased() {
         case "true", "1", "yes", "on": configuration.requestLogEnabled = true
         case "false", "0", "no", "off": configuration.requestLogEnabled = false
