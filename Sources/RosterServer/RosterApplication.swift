@@ -91,7 +91,9 @@ public struct RosterApplication {
             store: store, cache: keyCache, keyLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
             addressLimiter: configuration.unauthenticatedRateLimit.map { RateLimiter(limit: $0) }, metrics: metrics))
         if let bound = configuration.maxPendingWrites {
-            scim.add(middleware: WriteAdmissionMiddleware(admission: WriteAdmission(bound: bound)))
+            let admission = WriteAdmission(bound: bound)
+            metrics?.track(admission)
+            scim.add(middleware: WriteAdmissionMiddleware(admission: admission))
         }
 
         let environment = SCIMEnvironment(directory: Directory(store: store), configuration: configuration)

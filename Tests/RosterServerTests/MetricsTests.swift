@@ -12,6 +12,7 @@ import Testing
     @Test func countsRoutesByTemplateAndOrganizationsByRefusal() async throws {
         var configuration = ServerConfiguration(port: 0)
         configuration.rateLimit = RateLimit(perSecond: 1000, burst: 1000)
+        configuration.maxPendingWrites = 256
         let server = try await TestServer.make(seats: 1, configuration: configuration)
         let logger = Logger(label: "roster-metrics-test")
         let metrics = ServerMetrics()
@@ -58,6 +59,7 @@ import Testing
             #expect(lines.contains("roster_organization_seat_limit_count{organization=\"\(organizationID)\"} 1.0"))
             #expect(text.contains("roster_request_log_pending_entries "))
             #expect(text.contains("roster_request_log_dropped_entries 0"))
+            #expect(lines.contains("roster_scim_writes_pending_count 0.0"))
         }
     }
 }

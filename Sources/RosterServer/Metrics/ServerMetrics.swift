@@ -35,6 +35,9 @@ public final class ServerMetrics: Sendable {
     private let gauges = Mutex<[String: (active: Gauge, seats: Gauge)]>([:])
     private let requestLogPending: Gauge
     private let requestLogDropped: Gauge
+    private let writesPending: Gauge
+    /// The server's write bound, whose count of writes in flight a scrape reads; nil when writes are not bounded.
+    private let writeAdmission = Mutex<WriteAdmission?>(nil)
 
     /// Latency buckets from 250 µs to 10 s: a cached `GET /Users/{id}` answers in well under a millisecond, a large
     /// team replace in seconds.
@@ -51,6 +54,14 @@ public final class ServerMetrics: Sendable {
         requestLogDropped = registry.makeGauge(descriptor: .init(
             namespace: "roster", metricName: "request_log_dropped", unitName: "entries",
             helpText: "Request-log entries dropped since start because the store fell behind."))
+        writesPending = registry.makeGauge(descriptor: .init(
+            namespace: "roster", subsystem: "scim", metricName: "writes_pending", unitName: "count",
+            helpText: "SCIM writes in flight, waiting for or in the store's single writer (with --max-pending-writes)."))
+    }
+
+    /// Reports the writes in flight of `admission` at each scrape.
+    func track(_ admission: WriteAdmission) {
+        writeAdmission.withLock { $0 = admission }
     }
 
     /// Counts one answered request under its route template (nil: no route matched).
@@ -140,6 +151,7 @@ public final class ServerMetrics: Sendable {
             requestLogPending.set(to: Double(backlog.pending))
             requestLogDropped.set(to: Double(backlog.droppedTotal))
         }
+        if let admission = writeAdmission.withLock({ $0 }) { writesPending.set(to: Double(admission.pending)) }
         return registry.emitToBuffer()
     }
 }
