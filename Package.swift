@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.1"),
     ],
     targets: [
         // Pure SCIM 2.0 (RFC 7643/7644): JSON, schemas, filters, PATCH, validation. Foundation only.
@@ -61,13 +66,24 @@ let package = Package(
             dependencies: [
                 "SCIM", "RosterStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCertificateReloading", package: "swift-nio-extras"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
         ),
+        // What `roster serve` can be told and where each value comes from (flags, ROSTER_* variables, a config file,
+        // defaults): pure, Foundation only.
+        .target(name: "RosterSettings", swiftSettings: swiftSettings),
         // The Okta simulator: seeded people, scenarios as Okta's exact requests with the outcome a correct Roster
         // gives, and an AsyncHTTPClient executor; a client of the public SCIM API only (`roster demo`, `simulate`).
         .target(
@@ -102,7 +118,7 @@ let package = Package(
             name: "roster",
             dependencies: [
                 "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", "RosterServer", "ConsoleCore",
-                "ConsoleTerminal", "RosterSimulator",
+                "ConsoleTerminal", "RosterSimulator", "RosterSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,9 +139,16 @@ let package = Package(
             name: "RosterServerTests",
             dependencies: [
                 "SCIM", "RosterStore", "RosterSQLite", "RosterPostgres", "RosterServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -139,6 +162,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "RosterSettingsTests", dependencies: ["RosterSettings"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConsoleCoreTests",
             dependencies: ["ConsoleCore", "SCIM", "RosterStore", "RosterSQLite"],

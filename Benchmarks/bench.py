@@ -80,9 +80,14 @@ def free_port():
 class Server:
     """One `roster serve` process, optionally pinned to a core; knows how long it took to answer."""
 
+    # Every extra `roster serve` argument of the run (--serve-arg), e.g. --metrics-port to measure metrics' cost.
+    extra_arguments = []
+
     def __init__(self, binary, database, port, workdir, core, request_log=True):
         self.port = port
-        command = [binary, "serve", "--database", database, "--port", str(port)]
+        # The rate limiter stays on the request path but never refuses: the load is one key at full speed.
+        command = [binary, "serve", "--database", database, "--port", str(port),
+                   "--rate-limit", "100000000/s", "--rate-burst", "100000000"] + Server.extra_arguments
         if not request_log:
             command.append("--no-request-log")
         if core is not None:
@@ -268,7 +273,11 @@ def main():
                         help="also measure python's scim2-server (PyPI, in memory) holding USERS users with the same "
                              "scripts, and print Roster ÷ it (target ≥ 20×); the venv is kept in "
                              ".build-release/scim2-server-venv")
+    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                        help="pass ARG to every `roster serve` (repeatable), e.g. --serve-arg=--metrics-port=0 to "
+                             "measure with metrics on")
     options = parser.parse_args()
+    Server.extra_arguments = options.serve_arg
 
     quick = options.quick
     members = options.members or (2_000 if quick else 1_000_000)

@@ -32,5 +32,12 @@ python3 Tests/EndToEnd/console_tmux.py .build/debug/roster
 .build/debug/roster demo --headless --duration 10s --seed 1 --rate 25 --quiet  # simulated Okta end to end: exit 1 on any unexpected answer
 .build/debug/roster demo --headless --idp entra --duration 20s --seed 1 --rate 25 --quiet  # simulated Entra ID end to end: exit 1 on any unexpected answer
 scripts/bench.sh --quick --binary .build/debug/roster  # benchmark smoke run (~20 s): the suite still works
-# Reaching this line means every stage passed (set -e): the Swift tests plus six end-to-end stages.
+for target in FilterParser JSONParser PatchEngine ResourceValidator; do  # libFuzzer smoke run, a few seconds each
+    scripts/fuzz.sh "$target" 3 2>&1 | grep -E "^(Done|==[0-9]+==ERROR|SUMMARY)" || { echo "fuzz target $target failed" >&2; exit 1; }
+done
+if command -v systemd-analyze >/dev/null 2>&1; then  # the service unit parses and names what exists (where systemd is)
+    sed "s#/usr/local/bin/roster#$PWD/.build/debug/roster#" contrib/roster.service > .build/roster.service
+    systemd-analyze verify .build/roster.service
+fi
+# Reaching this line means every stage passed (set -e): the Swift tests plus six end-to-end stages and the fuzz smoke run.
 echo "roster: $((swift_tests + 6)) passed, 0 failed"

@@ -21,6 +21,8 @@ public final class RequestLogRecorder: Service, Sendable {
         var batches: [RequestLogBatch] = []
         var pendingCount = 0
         var dropped = 0
+        /// Dropped since start, for `/metrics`; `dropped` is reset when a flush reports it.
+        var droppedTotal = 0
     }
 
     private let store: any Store
@@ -58,8 +60,14 @@ public final class RequestLogRecorder: Service, Sendable {
                 state.pendingCount += 1
             } else {
                 state.dropped += 1
+                state.droppedTotal += 1
             }
         }
+    }
+
+    /// Entries waiting for the next flush, and entries dropped since start because too many waited.
+    public var backlog: (pending: Int, droppedTotal: Int) {
+        state.withLock { ($0.pendingCount, $0.droppedTotal) }
     }
 
     public func run() async throws {

@@ -11,12 +11,13 @@ struct SCIMEnvironment: Sendable {
     var store: any Store { directory.store }
 
     /// The SCIM base URL for `meta.location` and `Location`: the configured public URL, or one
-    /// derived from the request's `Host` (and `X-Forwarded-Proto` behind a TLS proxy).
+    /// derived from the request's `Host`, https when Roster serves TLS itself or a TLS proxy says
+    /// `X-Forwarded-Proto: https`.
     func baseURL(for request: Request) -> String {
         if let publicBaseURL = configuration.publicBaseURL { return publicBaseURL }
         let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
         let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
-        let scheme = forwardedProto?.lowercased() == "https" ? "https" : "http"
+        let scheme = configuration.tls != nil || forwardedProto?.lowercased() == "https" ? "https" : "http"
         return "\(scheme)://\(host)\(ServerConfiguration.basePath)"
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// Every limit answers with a SCIM error that names it, so an administrator reading Okta's task
 /// list knows which one was hit.
 public struct ServerConfiguration: Sendable {
-    /// Address to bind, `127.0.0.1` by default (put a TLS proxy in front for Okta, which needs HTTPS).
+    /// Address to bind, `127.0.0.1` by default.
     public var host: String
     /// Port to bind; 0 picks a free one.
     public var port: Int
@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     /// `meta.location` and `Location`. Nil derives it from each request's `Host` and
     /// `X-Forwarded-Proto` headers.
     public var publicBaseURL: String?
+    /// The certificate and key to serve HTTPS with (Okta calls HTTPS only); nil serves plain HTTP, for a TLS proxy in
+    /// front. The application is given the loaded pair as a ``ServerTLS``; this says the scheme of derived URLs.
+    public var tls: ServerTLSFiles?
 
     /// Largest request body accepted (413 beyond it).
     public var maxBodySize: Int
@@ -34,6 +37,19 @@ public struct ServerConfiguration: Sendable {
         set { _maxPageSize = max(100, newValue) }
     }
     private var _maxPageSize: Int
+
+    /// Each API key's rate (429 with `Retry-After` past it); nil, the default here, turns the limit off.
+    /// `roster serve` sets 100/s with a burst of 200: far above what Okta or Entra send one app, so only a runaway
+    /// client meets it.
+    public var rateLimit: RateLimit?
+    /// The rate of requests without a valid key, per client address (nil: off): a mistyped key is still answered,
+    /// but guessing keys goes at a few a second. Behind a proxy every client shares the proxy's address, and so
+    /// this budget. `roster serve` sets 2/s with a burst of 10.
+    public var unauthenticatedRateLimit: RateLimit?
+
+    /// Most SCIM writes waiting for the store at once; past it a write gets 503 with `Retry-After` at once (see
+    /// ``WriteAdmission``). Nil, the default here, admits every write; `roster serve` sets 256.
+    public var maxPendingWrites: Int?
 
     /// How long a successful API key lookup is reused; a revoked key stops working within this time.
     public var authCacheLifetime: Duration
@@ -68,6 +84,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         publicBaseURL: String? = nil,
+        tls: ServerTLSFiles? = nil,
         maxBodySize: Int = 1 << 20,
         maxJSONDepth: Int = 32,
         maxFilterLength: Int = 4096,
@@ -75,6 +92,9 @@ public struct ServerConfiguration: Sendable {
         writeResponseMemberLimit: Int = 1000,
         defaultPageSize: Int = 100,
         maxPageSize: Int = 1000,
+        rateLimit: RateLimit? = nil,
+        unauthenticatedRateLimit: RateLimit? = nil,
+        maxPendingWrites: Int? = nil,
         authCacheLifetime: Duration = .seconds(1),
         keyUseFlushInterval: Duration = .seconds(5),
         requestLogEnabled: Bool = true,
@@ -88,6 +108,7 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.tls = tls
         self.maxBodySize = maxBodySize
         self.maxJSONDepth = maxJSONDepth
         self.maxFilterLength = maxFilterLength
@@ -95,6 +116,9 @@ public struct ServerConfiguration: Sendable {
         self.writeResponseMemberLimit = writeResponseMemberLimit
         self._maxPageSize = max(100, maxPageSize)
         self.defaultPageSize = min(max(1, defaultPageSize), max(100, maxPageSize))
+        self.rateLimit = rateLimit
+        self.unauthenticatedRateLimit = unauthenticatedRateLimit
+        self.maxPendingWrites = maxPendingWrites
         self.authCacheLifetime = authCacheLifetime
         self.keyUseFlushInterval = keyUseFlushInterval
         self.requestLogEnabled = requestLogEnabled

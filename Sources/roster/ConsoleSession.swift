@@ -2,6 +2,7 @@ import ConsoleCore
 import ConsoleTerminal
 import Foundation
 import Logging
+import RosterPostgres
 import RosterServer
 import RosterStore
 import SCIM
@@ -17,8 +18,9 @@ struct ConsoleSession {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError("the console needs a terminal (stdin and stdout are not a TTY); for a headless server run `roster serve`")
         }
-        let path = command.store.database
-        if command.store.isPostgres {
+        let settings = try ServerSettings(command.server.resolve(store: command.store))
+        let path = settings.database
+        if PostgresStore.isURL(path) {
             // The console's live request-log tail and change counter read SQLite's file directly.
             throw CLIError(
                 "the console does not run on PostgreSQL yet; use `roster serve --database \(path)` on each server, "
@@ -27,8 +29,8 @@ struct ConsoleSession {
         if command.attach && !FileManager.default.fileExists(atPath: path) {
             throw CLIError("--attach: there is no database at \(path); start `roster serve --database \(path)` first, or leave out --attach")
         }
-        let store = try command.store.openStore()
-        let configuration = try command.server.configuration()
+        let store = try StoreOptions.openStore(path: path)
+        let configuration = settings.configuration
 
         // From here until the terminal is given back, standard error is the log file.
         let redirect = try StandardErrorRedirect(toFile: command.logFile ?? path + ".log")
@@ -43,10 +45,15 @@ struct ConsoleSession {
         do {
             let firstRun = command.attach ? nil : try runBlocking { try await FirstRun.bootstrapIfEmpty(store) }
             let organizations = try runBlocking { try await store.organizations() }
-            let organization = try pickOrganization(organizations, store: store)
-            let server = command.attach ? nil : try EmbeddedServer(store: store, configuration: configuration, logger: logger)
+            let organization = try pickOrganization(organizations, store: store, database: path)
+            let server =
+                command.attach
+                ? nil
+                : try EmbeddedServer(
+                    store: store, configuration: configuration,
+                    metrics: settings.metricsPort.map { (host: settings.metricsHost, port: $0) }, logger: logger)
             if let server { simulator?.serverListening(on: server.port) }
-            let endpoint = endpoint(configuration: configuration, port: server?.port)
+            let endpoint = endpoint(configuration: configuration, port: server?.port, database: path)
             let changes = try SQLiteDataVersion(path: path)
 
             let exit: ConsoleExit
@@ -85,19 +92,19 @@ struct ConsoleSession {
     }
 
     /// `--org`, or the first organization.
-    private func pickOrganization(_ organizations: [Organization], store: any Store) throws -> Organization {
+    private func pickOrganization(_ organizations: [Organization], store: any Store, database: String) throws -> Organization {
         if let wanted = command.org {
             return try runBlocking { try await store.organization(named: wanted) }
         }
         guard let first = organizations.first else {
-            throw CLIError("the database \(command.store.database) has no organization yet; start `roster serve` on it once (it creates one), or `roster org create`")
+            throw CLIError("the database \(database) has no organization yet; start `roster serve` on it once (it creates one), or `roster org create`")
         }
         return first
     }
 
-    private func endpoint(configuration: ServerConfiguration, port: Int?) -> ConsoleEndpoint {
+    private func endpoint(configuration: ServerConfiguration, port: Int?, database: String) -> ConsoleEndpoint {
         guard let port else {
-            return .attached(database: command.store.database, baseURL: configuration.publicBaseURL)
+            return .attached(database: database, baseURL: configuration.publicBaseURL)
         }
         var listening = configuration
         listening.port = port

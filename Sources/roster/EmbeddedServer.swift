@@ -17,14 +17,28 @@ final class EmbeddedServer: Sendable {
 
     /// Starts the server and waits until it listens.
     /// - Throws: `CLIError` naming the address when it cannot listen (port in use, bad host) or stops at once.
-    init(store: any Store, configuration: ServerConfiguration, logger: Logger) throws {
+    /// - Parameter metrics: where to serve `GET /metrics`; nil serves none.
+    init(
+        store: any Store, configuration: ServerConfiguration, metrics: (host: String, port: Int)? = nil, logger: Logger
+    ) throws {
         let lifecycle = self.lifecycle
-        let roster = RosterApplication(store: store, configuration: configuration, logger: logger) { port in
+        // No SIGHUP reload here: in a terminal SIGHUP means the terminal went away. The files are re-read every minute.
+        let tls = try configuration.tls.map { try ServerTLS.loading($0, logger: logger) }
+        let serverMetrics = metrics.map { _ in ServerMetrics() }
+        let roster = RosterApplication(
+            store: store, configuration: configuration, logger: logger, tls: tls, metrics: serverMetrics
+        ) { port in
             lifecycle.enter(.listening(port: port))
         }
+        var services: [any Service] = [roster.application]
+        if let metrics, let serverMetrics {
+            services.append(MetricsListener(
+                metrics: serverMetrics, store: store, requestLog: roster.requestLog, host: metrics.host, port: metrics.port,
+                logger: logger
+            ).application)
+        }
         // No graceful-shutdown signals: the console reads SIGTERM/SIGINT from its signalfd and stops the group.
-        let group = ServiceGroup(configuration: .init(
-            services: [roster.application], gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger))
         self.group = group
         Task.detached {
             do {

@@ -11,7 +11,10 @@ struct Roster: AsyncParsableCommand {
             (--database, default ./roster.sqlite, or $ROSTER_DATABASE).
             """,
         version: "0.1.0",
-        subcommands: [Console.self, Serve.self, OrgCommand.self, KeysCommand.self, EventsCommand.self, Seed.self, Demo.self, Simulate.self],
+        subcommands: [
+            Console.self, Serve.self, OrgCommand.self, KeysCommand.self, EventsCommand.self, Seed.self, Backup.self, Check.self,
+            Demo.self, Simulate.self,
+        ],
         defaultSubcommand: Console.self
     )
 }

@@ -9,22 +9,32 @@ import SCIM
 /// servers (`postgres://user:password@host:port/database`, also `postgresql://`).
 struct StoreOptions: ParsableArguments {
     @Option(
-        name: .long,
+        name: .customLong("database"),
         help: ArgumentHelp(
-            "The SQLite database file (created if missing), or a PostgreSQL URL (postgres://user:password@host:port/db).",
+            "The SQLite database file (created if missing; default: ./roster.sqlite; $ROSTER_DATABASE), or a PostgreSQL URL "
+                + "(postgres://user:password@host:port/db).",
             valueName: "path-or-url"))
-    var database: String = ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
+    var databaseFlag: String?
+
+    /// The flag, else `ROSTER_DATABASE`, else `./roster.sqlite` (`serve` also reads its config file; see ``ServeSetting``).
+    var database: String {
+        databaseFlag ?? ProcessInfo.processInfo.environment["ROSTER_DATABASE"] ?? "./roster.sqlite"
+    }
 
     /// Whether `--database` names a PostgreSQL database.
     var isPostgres: Bool { PostgresStore.isURL(database) }
 
-    /// The store `--database` names. A PostgreSQL store connects and migrates its schema in the
-    /// background; its first statement waits for that and reports a failure to reach the database.
     func openStore() throws -> any Store {
+        try Self.openStore(path: database)
+    }
+
+    /// The store `path` names. A PostgreSQL store connects and migrates its schema in the
+    /// background; its first statement waits for that and reports a failure to reach the database.
+    static func openStore(path: String) throws -> any Store {
         do {
-            return isPostgres ? try PostgresStore(url: database) : try SQLiteStore.open(path: database)
+            return PostgresStore.isURL(path) ? try PostgresStore(url: path) : try SQLiteStore.open(path: path)
         } catch {
-            throw CLIError("cannot open database \(database): \(error)")
+            throw CLIError("cannot open database \(path): \(error)")
         }
     }
 }

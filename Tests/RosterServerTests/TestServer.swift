@@ -23,11 +23,13 @@ struct TestServer {
     let keyID: String
     var configuration: ServerConfiguration
 
+    /// - Parameter onSQLite: the embedded store whatever the environment asks, for tests of what
+    ///   only it has (its file: backups and checks).
     static func make(
         plan: Plan = .enterprise, seats: Int = 100, phonePolicy: PhonePolicy = .strict,
-        configuration: ServerConfiguration = ServerConfiguration(port: 0)
+        configuration: ServerConfiguration = ServerConfiguration(port: 0), onSQLite: Bool = false
     ) async throws -> TestServer {
-        let store = try makeStore()
+        let store = onSQLite ? try SQLiteStore.temporary() : try makeStore()
         let organization = try await store.createOrganization(
             name: "Acme", plan: plan, seatLimit: seats, phonePolicy: phonePolicy, actor: .cli(user: "test"))
         let newKey = try await store.createAPIKey(organizationID: organization.id, label: "okta", expiresAt: nil, actor: .cli(user: "test"))
