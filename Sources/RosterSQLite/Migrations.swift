@@ -35,7 +35,7 @@ enum Migrations {
         migrator.registerMigration("v4: change feed") { db in
             try db.execute(sql: """
                 CREATE TABLE event (
-                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    position INTEGER PRIMARY KEY,
                     id TEXT NOT NULL,
                     organizationRowid INTEGER NOT NULL REFERENCES organization(rowid) ON DELETE CASCADE,
                     type TEXT NOT NULL,
@@ -67,7 +67,6 @@ enum Migrations {
                     prunedThrough INTEGER NOT NULL
                 );
                 INSERT INTO eventRetention (id, prunedThrough) VALUES (1, 0);
-                CREATE INDEX event_createdAt ON event(createdAt);
                 """)
         }
         return migrator

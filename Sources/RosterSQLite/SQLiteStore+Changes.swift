@@ -5,13 +5,13 @@ import SCIM
 
 /// The change feed and the audit log, written inside the transaction of the change they record.
 ///
-/// Order: an event's position is its `INTEGER PRIMARY KEY AUTOINCREMENT` rowid, given inside the
-/// writer's transaction. SQLite has one writer at a time, so positions are handed out in commit
-/// order and a reader never sees position P+1 committed while P is still to come: "after P" is a
-/// complete cursor here. (PostgreSQL hands out sequence values before commit, so its store must
-/// order the feed another way; see the README's change feed section.) AUTOINCREMENT because
-/// retention deletes the oldest events: without it, emptying the table would let positions start
-/// again at 1 and readers holding a cursor would skip everything.
+/// Order: an event's position is its `INTEGER PRIMARY KEY` rowid, given inside the writer's
+/// transaction. SQLite has one writer at a time, so positions are handed out in commit order and a
+/// reader never sees position P+1 committed while P is still to come: "after P" is a complete
+/// cursor here. (PostgreSQL hands out sequence values before commit, so its store orders the feed
+/// another way; see `FeedSequencer` there.) A new rowid is the largest one plus 1, so positions
+/// only grow as long as the newest event is never deleted: retention always keeps it (without
+/// AUTOINCREMENT, whose bookkeeping row was one more write per event).
 extension SQLiteStore {
     /// Appends `events` of the organization with rowid `organizationRowid`, and for an operator's
     /// change its audit entries (``AuditEntries``).
@@ -87,12 +87,17 @@ extension SQLiteStore {
         while true {
             // The oldest events first, a chunk per transaction; `prunedThrough` moves with them.
             let chunk = try await pool.write { db -> Int in
-                guard let last = try Int64.fetchOne(
+                // The oldest chunk in position order (events are appended in time order, so no
+                // time index is kept for this), cut at the first one still young enough, and
+                // never the newest event (see above).
+                let oldest = try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT max(position) FROM (SELECT position FROM event WHERE createdAt < ? ORDER BY position LIMIT ?)
+                        SELECT position, createdAt FROM event WHERE position < (SELECT max(position) FROM event)
+                        ORDER BY position LIMIT ?
                         """),
-                    arguments: [StoredTime.text(olderThan), Self.eventPruneChunk])
-                else { return 0 }
+                    arguments: [Self.eventPruneChunk])
+                let cutoff = StoredTime.text(olderThan)
+                guard let last = oldest.prefix(while: { ($0[1] as String) < cutoff }).last?[0] as Int64? else { return 0 }
                 try db.execute(sql: "DELETE FROM event WHERE position <= ?", arguments: [last])
                 let count = db.changesCount
                 try db.execute(sql: "UPDATE eventRetention SET prunedThrough = max(prunedThrough, ?)", arguments: [last])
