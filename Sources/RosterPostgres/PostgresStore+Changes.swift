@@ -108,13 +108,14 @@ extension PostgresStore {
         while true {
             // The oldest numbered events first, a chunk per transaction; `prunedThrough` moves with
             // them (under the row's lock, so servers pruning at once agree). Events the sequencer has
-            // not numbered yet are never pruned: a reader has not had the chance to see them.
+            // not numbered yet are never pruned: a reader has not had the chance to see them; nor is
+            // the newest event, as on SQLite (where it keeps positions growing).
             let chunk = try await write(events: false) { db -> Int in
                 try await db.run("SELECT prunedThrough FROM feedState FOR UPDATE", logger)
                 guard let last = try await db.row(
                     """
                     SELECT max(position) FROM (SELECT position FROM event WHERE position IS NOT NULL AND createdAt < \(cutoff)
-                        ORDER BY position LIMIT \(Int64(Self.eventPruneChunk))) AS oldest
+                        AND position < (SELECT max(position) FROM event) ORDER BY position LIMIT \(Int64(Self.eventPruneChunk))) AS oldest
                     """, logger)?.get(0, as: Int64?.self)
                 else { return 0 }
                 let gone = try await db.rows("DELETE FROM event WHERE position <= \(last) RETURNING 1", logger).count

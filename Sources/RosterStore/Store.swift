@@ -140,7 +140,7 @@ public protocol Store: Sendable {
     /// before it can no longer be read without missing some (0 when nothing was pruned).
     func eventsPrunedThrough() async throws -> Int64
     /// Deletes events created before `olderThan`, in transactions small enough not to hold writers
-    /// up; returns how many were deleted.
+    /// up, but never the newest event; returns how many were deleted.
     @discardableResult
     func pruneEvents(olderThan: Date) async throws -> Int
 }
