@@ -245,12 +245,6 @@ extension SQLiteStore {
         return (organizationRowid, rowid, member)
     }
 
-    /// The rowid of a member of the organization.
-    static func memberRowid(_ db: Database, organizationRowid: Int64, id: String) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: "SELECT rowid FROM member WHERE id = ? AND organizationRowid = ?")
-        return try Int64.fetchOne(statement, arguments: [id, organizationRowid])
-    }
-
     /// The teams a member belongs to, in team creation order.
     static func groups(_ db: Database, memberRowid: Int64) throws -> [GroupRef] {
         let statement = try db.cachedStatement(sql: groupsOfMemberSQL)

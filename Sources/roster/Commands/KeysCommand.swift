@@ -200,11 +200,3 @@ extension ChangeActor {
     /// The operator running this command: `cli:$USER`.
     static var commandLine: ChangeActor { .cli(user: ProcessInfo.processInfo.environment["USER"] ?? "operator") }
 }
-
-extension Optional {
-    /// `map` for an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

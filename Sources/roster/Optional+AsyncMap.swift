@@ -1,0 +1,7 @@
+/// `map` for an async transform: the commands resolve an optional `--org` name through the store.
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
